@@ -1,0 +1,97 @@
+import { type BackwardStep, backward } from './backward';
+import type { GradflowError } from './errors';
+import { forward } from './forward';
+import { buildGraph, type Graph } from './graph';
+import { parse } from './parser';
+
+/** An input's value as used, and where it came from. */
+export interface InputValue {
+  name: string;
+  node: number;
+  value: number;
+  /** Value written in the text (`x = -2`), if any. */
+  declared?: number;
+  start: number;
+  end: number;
+}
+
+export interface AnalysisOk {
+  ok: true;
+  source: string;
+  graph: Graph;
+  inputs: InputValue[];
+  /** Value of every node, by id. */
+  values: Float64Array;
+  /** ∂output/∂node for every node, by id. */
+  grads: Float64Array;
+  /** The backward pass, one step per gradient-carrying edge, in replay order. */
+  steps: BackwardStep[];
+  /** The output's value. */
+  value: number;
+  /** ∂output/∂input, by input name. */
+  gradients: Record<string, number>;
+  warnings: GradflowError[];
+}
+
+export interface AnalysisError {
+  ok: false;
+  source: string;
+  error: GradflowError;
+  /** Present when the text parsed but a value or gradient could not be computed. */
+  graph?: Graph;
+  inputs?: InputValue[];
+  values?: Float64Array;
+  /** The node where computing failed. */
+  node?: number;
+}
+
+export type Analysis = AnalysisOk | AnalysisError;
+
+/** Inputs that are neither declared in the text nor given a value start here. */
+export const DEFAULT_INPUT_VALUE = 1;
+
+/**
+ * Everything Gradflow knows about a program: parse, build the graph, forward values, reverse-mode
+ * gradients and the backward steps. `values` overrides values written in the text. Never throws.
+ */
+export function analyze(source: string, values: Readonly<Record<string, number>> = {}): Analysis {
+  const parsed = parse(source);
+  if (!parsed.ok) return { ok: false, source, error: parsed.error };
+  const built = buildGraph(parsed.program, source);
+  if (!built.ok) return { ok: false, source, error: built.error };
+  const graph = built.graph;
+
+  const inputs: InputValue[] = graph.inputs.map((d) => {
+    const given = Object.hasOwn(values, d.name) ? values[d.name] : undefined;
+    const value = given !== undefined && Number.isFinite(given) ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
+    const iv: InputValue = { name: d.name, node: d.node, value, start: d.start, end: d.end };
+    if (d.declared !== undefined) iv.declared = d.declared;
+    return iv;
+  });
+
+  const fwd = forward(
+    graph,
+    inputs.map((i) => i.value),
+    source,
+  );
+  if (!fwd.ok)
+    return { ok: false, source, error: fwd.error, graph, inputs, values: fwd.values, node: fwd.node };
+  const bwd = backward(graph, fwd.values, source);
+  if (!bwd.ok)
+    return { ok: false, source, error: bwd.error, graph, inputs, values: fwd.values, node: bwd.node };
+
+  const gradients: Record<string, number> = {};
+  for (const i of inputs) gradients[i.name] = bwd.grads[i.node] as number;
+  return {
+    ok: true,
+    source,
+    graph,
+    inputs,
+    values: fwd.values,
+    grads: bwd.grads,
+    steps: bwd.steps,
+    value: fwd.values[graph.output] as number,
+    gradients,
+    warnings: graph.warnings,
+  };
+}

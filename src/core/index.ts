@@ -1,0 +1,34 @@
+/**
+ * Gradflow's engine: a pure library (no DOM, React, D3 or KaTeX) that runs in Node and in a Web Worker.
+ *
+ *   analyze(source, values)  → output value, gradients, graph, backward steps — or a positioned error
+ *   parse / buildGraph       → the AST and the DAG on their own
+ *   forward / backward / tangent / gradientCheck → the passes on their own
+ *   OP                       → the op table every part reads from
+ */
+export {
+  type Analysis,
+  type AnalysisError,
+  type AnalysisOk,
+  analyze,
+  DEFAULT_INPUT_VALUE,
+  type InputValue,
+} from './analyze';
+export { type Expr, type Program, printExpr, printProgram, type Statement } from './ast';
+export { type BackwardStep, backward, dependsOnInput } from './backward';
+export { type GradflowError, lineCol } from './errors';
+export { formatAscii, formatNumber } from './format';
+export { forward } from './forward';
+export {
+  buildGraph,
+  type Graph,
+  type GraphEdge,
+  type GraphNode,
+  type InputDecl,
+  reachesOutput,
+} from './graph';
+export { type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
+export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
+export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';
+export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from './parser';
+export { tangent } from './tangent';

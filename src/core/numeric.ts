@@ -1,0 +1,83 @@
+import { formatNumber } from './format';
+import { forward, gather } from './forward';
+import type { Graph, GraphNode } from './graph';
+import { OP } from './ops/table';
+import { tangent } from './tangent';
+
+/** Backprop against central differences for one input. */
+export interface GradientCheck {
+  name: string;
+  /** Reverse-mode gradient. */
+  analytic: number;
+  /** (f(x+h) − f(x−h)) / 2h, or NaN when x±h leaves the domain. */
+  numeric: number;
+  /** |analytic − numeric| / max(|analytic|, |numeric|, 1e-6). */
+  relError: number;
+  h: number;
+  /** True when the two agree within `TOLERANCE`. */
+  agrees: boolean;
+  /** Why they disagree, when we can tell: a corner of relu/abs/max/min, or a domain edge. */
+  reason?: string;
+}
+
+export const TOLERANCE = 1e-4;
+
+/** The relative error used throughout, floored so that two near-zero gradients count as agreeing. */
+export function relativeError(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-6);
+}
+
+/**
+ * Central differences per input, h = 1e-5·max(1, |x|): truncation error O(h²) and round-off
+ * O(ε/h) are both near 1e-10 there.
+ */
+export function gradientCheck(
+  graph: Graph,
+  inputValues: readonly number[],
+  values: Float64Array,
+  grads: Float64Array,
+): GradientCheck[] {
+  return graph.inputs.map((inp, k) => {
+    const x = inputValues[k] as number;
+    const h = 1e-5 * Math.max(1, Math.abs(x));
+    const at = (dx: number) => {
+      const shifted = inputValues.slice();
+      shifted[k] = x + dx;
+      const r = forward(graph, shifted);
+      return r.ok ? (r.values[graph.output] as number) : Number.NaN;
+    };
+    const numeric = (at(h) - at(-h)) / (2 * h);
+    const analytic = grads[inp.node] as number;
+    const relError = Number.isNaN(numeric) ? Number.POSITIVE_INFINITY : relativeError(analytic, numeric);
+    const agrees = relError <= TOLERANCE;
+    const check: GradientCheck = { name: inp.name, analytic, numeric, relError, h, agrees };
+    if (!agrees) {
+      check.reason = Number.isNaN(numeric)
+        ? `${inp.name} ± ${formatNumber(h)} leaves the domain of an operation (a domain edge), so no central difference exists.`
+        : (cornerNear(graph, values, inp.node, h) ??
+          'The function bends sharply within ±h here; the central difference is not a good estimate.');
+    }
+    return check;
+  });
+}
+
+/** Finds a relu/abs/max/min whose corner lies within the window x ± h, seen through the chain. */
+function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number): string | undefined {
+  const dot = tangent(graph, values, seed);
+  const xs: number[] = [];
+  for (const node of graph.nodes) {
+    const kink = OP[node.op].kink;
+    if (!kink) continue;
+    gather(node, values, xs);
+    const speed = Math.max(...node.inputs.map((i) => Math.abs(dot[i] as number)));
+    if (speed > 0 && kink(xs) <= 2 * h * speed) return cornerReason(node, xs);
+  }
+  return undefined;
+}
+
+function cornerReason(node: GraphNode, xs: number[]): string {
+  if (node.op === 'max' || node.op === 'min') {
+    return `${node.op} has a tie here (${xs.map((v) => formatNumber(v)).join(', ')}): a corner, where the one-sided slopes differ and backprop uses the first winner's.`;
+  }
+  return `${node.fn ?? node.op} is at its corner (input ${formatNumber(xs[0] as number)}): the slopes left and right differ, and backprop uses ${node.op}'(0) = 0.`;
+}
