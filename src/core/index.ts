@@ -27,7 +27,7 @@ export {
   type InputDecl,
   reachesOutput,
 } from './graph';
-export { type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
+export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
 export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from './parser';

@@ -61,8 +61,17 @@ export function gradientCheck(
   });
 }
 
-/** Finds a relu/abs/max/min whose corner lies within the window x ± h, seen through the chain. */
-function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number): string | undefined {
+/**
+ * The relu/abs/max/min node whose corner lies within reach when `seed` moves by ±h: its distance to the
+ * corner is at most 2·h·(how fast its inputs move, from forward mode). Central differences are not
+ * valid across a corner.
+ */
+export function cornerWithin(
+  graph: Graph,
+  values: Float64Array,
+  seed: number,
+  h: number,
+): GraphNode | undefined {
   const dot = tangent(graph, values, seed);
   const xs: number[] = [];
   for (const node of graph.nodes) {
@@ -70,9 +79,14 @@ function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number)
     if (!kink) continue;
     gather(node, values, xs);
     const speed = Math.max(...node.inputs.map((i) => Math.abs(dot[i] as number)));
-    if (speed > 0 && kink(xs) <= 2 * h * speed) return cornerReason(node, xs);
+    if (speed > 0 && kink(xs) <= 2 * h * speed) return node;
   }
   return undefined;
+}
+
+function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number): string | undefined {
+  const node = cornerWithin(graph, values, seed, h);
+  return node && cornerReason(node, gather(node, values, []));
 }
 
 function cornerReason(node: GraphNode, xs: number[]): string {
