@@ -21,6 +21,48 @@ export interface Program {
   statements: Statement[];
 }
 
+/**
+ * Builds any expression node with every field present, in one order, so that all AST nodes share one
+ * hidden class and the passes over 100,000-node programs stay monomorphic (and fast).
+ */
+export function mkExpr<K extends Expr['kind']>(
+  kind: K,
+  start: number,
+  end: number,
+  fields: Partial<Omit<AnyExpr, 'kind' | 'start' | 'end'>>,
+): Extract<Expr, { kind: K }> {
+  return {
+    kind,
+    op: fields.op,
+    args: fields.args,
+    fn: fields.fn,
+    implicit: fields.implicit,
+    name: fields.name,
+    value: fields.value,
+    text: fields.text,
+    start,
+    end,
+  } as unknown as Extract<Expr, { kind: K }>;
+}
+
+/** A copy of `e` with another span (parentheses widen it), keeping the shared shape. */
+export function withSpan(e: Expr, start: number, end: number): Expr {
+  return mkExpr(e.kind, start, end, e as Partial<AnyExpr>);
+}
+
+type AnyExpr = {
+  kind: Expr['kind'];
+  op: OpName;
+  args: Expr[];
+  fn: string;
+  implicit: boolean;
+  name: string;
+  value: number;
+  text: string;
+  start: number;
+  end: number;
+};
+
 const INFIX: Partial<Record<OpName, string>> = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' };
 
 /**

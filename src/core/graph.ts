@@ -57,14 +57,37 @@ export interface Graph {
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
 
-/** FNV-1a, enough to keep keys short and stable. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+/** Mixes a 32-bit hash with one more value (FNV-1a style), to give sub-expressions short stable keys. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x01000193) >>> 0;
+}
+function hashString(text: string, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return h;
+}
+
+/** Every node is created with the same fields in the same order, so the engine's loops stay fast. */
+function makeNode(
+  id: number,
+  key: string,
+  op: OpName,
+  inputs: number[],
+  start: number,
+  end: number,
+): GraphNode {
+  return {
+    id,
+    key,
+    op,
+    inputs,
+    label: undefined,
+    fn: undefined,
+    constant: undefined,
+    text: undefined,
+    start,
+    end,
+  };
 }
 
 /** Turns a parsed program into a DAG: one node per variable, one per operation, one per literal. */
@@ -73,7 +96,8 @@ export function buildGraph(program: Program, source: string): BuildResult {
   const inputs: InputDecl[] = [];
   const defined = new Map<string, number>(); // names bound so far → node id
   const definedAt = new Map<string, number>(); // assigned names → offset of their statement
-  const keyCount = new Map<string, number>();
+  const keyCount = new Map<number, number>(); // structural hash → how many nodes had it so far
+  const hashes: number[] = []; // structural hash of each node, from its op and its inputs' hashes
   const warnings: GradflowError[] = [];
 
   for (const s of program.statements) {
@@ -90,30 +114,49 @@ export function buildGraph(program: Program, source: string): BuildResult {
     definedAt.set(s.name, s.start);
   }
 
-  const add = (n: Omit<GraphNode, 'id' | 'key'>, signature: string): number => {
-    const seen = keyCount.get(signature) ?? 0;
-    keyCount.set(signature, seen + 1);
-    const id = nodes.length;
-    nodes.push({ ...n, id, key: seen === 0 ? signature : `${signature}#${seen}` });
-    return id;
+  /** Adds a node whose key is `signature`, made unique by an occurrence count (`sin:x#1`). */
+  const add = (
+    op: OpName,
+    inputs: number[],
+    start: number,
+    end: number,
+    signature: string,
+    h: number,
+  ): GraphNode => {
+    const seen = keyCount.get(h) ?? 0;
+    keyCount.set(h, seen + 1);
+    const node = makeNode(
+      nodes.length,
+      seen === 0 ? signature : `${signature}#${seen}`,
+      op,
+      inputs,
+      start,
+      end,
+    );
+    nodes.push(node);
+    hashes.push(h);
+    return node;
   };
   const newInput = (name: string, start: number, end: number, declared?: number): number => {
-    const id = add({ op: 'input', inputs: [], label: name, start, end }, `in:${name}`);
+    const node = add('input', [], start, end, `in:${name}`, hashString(name));
+    node.label = name;
     inputs.push(
-      declared === undefined ? { name, node: id, start, end } : { name, node: id, declared, start, end },
+      declared === undefined
+        ? { name, node: node.id, start, end }
+        : { name, node: node.id, declared, start, end },
     );
-    defined.set(name, id);
-    return id;
+    defined.set(name, node.id);
+    return node.id;
   };
 
   let current = ''; // name being assigned by the statement being built
   function leaf(e: Exclude<Expr, { kind: 'op' }>): number | GradflowError {
     if (e.kind === 'number' || e.kind === 'constant') {
       const text = e.kind === 'number' ? e.text : e.name;
-      return add(
-        { op: 'const', inputs: [], constant: e.value, text, start: e.start, end: e.end },
-        `c:${text}`,
-      );
+      const node = add('const', [], e.start, e.end, `c:${text}`, hashString(text, 7));
+      node.constant = e.value;
+      node.text = text;
+      return node.id;
     }
     const bound = defined.get(e.name);
     if (bound !== undefined) return bound;
@@ -160,10 +203,11 @@ export function buildGraph(program: Program, source: string): BuildResult {
         work.pop();
         expanded.pop();
         const args = results.splice(results.length - e.args.length);
-        const sig = `${e.op}:${hash(`${e.fn ?? ''}(${args.map((a) => (nodes[a] as GraphNode).key).join(',')})`)}`;
-        const n: Omit<GraphNode, 'id' | 'key'> = { op: e.op, inputs: args, start: e.start, end: e.end };
-        if (e.fn !== undefined) n.fn = e.fn;
-        results.push(add(n, sig));
+        let h = hashString(e.fn ?? e.op);
+        for (const a of args) h = mix(h, hashes[a] as number);
+        const node = add(e.op, args, e.start, e.end, `${e.op}:${h.toString(36)}`, h);
+        node.fn = e.fn;
+        results.push(node.id);
       }
     }
     return results[0] as number;
@@ -186,6 +230,7 @@ export function buildGraph(program: Program, source: string): BuildResult {
       if (node.op !== 'input' && node.label === undefined) {
         node.label = s.name;
         node.key = `def:${s.name}`;
+        hashes[id] = hashString(s.name, 11); // consumers of q keep their keys when q's formula changes
       }
       defined.set(s.name, id);
     }

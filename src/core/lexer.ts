@@ -20,8 +20,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
-  /** For numbers: the parsed value. */
-  value?: number;
+  /** For numbers: the parsed value (NaN for other tokens: every token has the same shape). */
+  value: number;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -51,7 +51,7 @@ export function lex(source: string): { tokens: Token[] } | { error: GradflowErro
     if (c === 32 || c === 9 || c === 13) {
       i++;
     } else if (c === 10 || c === 59) {
-      tokens.push({ kind: 'sep', text: source[i] as string, start: i, end: i + 1 });
+      tokens.push({ kind: 'sep', text: source[i] as string, start: i, end: i + 1, value: Number.NaN });
       i++;
     } else if (c === 35) {
       while (i < n && source.charCodeAt(i) !== 10) i++;
@@ -78,14 +78,14 @@ export function lex(source: string): { tokens: Token[] } | { error: GradflowErro
     } else if (isIdentStart(c)) {
       const start = i;
       while (i < n && isIdentPart(source.charCodeAt(i))) i++;
-      tokens.push({ kind: 'ident', text: source.slice(start, i), start, end: i });
+      tokens.push({ kind: 'ident', text: source.slice(start, i), start, end: i, value: Number.NaN });
     } else if (c === 42 && source.charCodeAt(i + 1) === 42) {
-      tokens.push({ kind: '^', text: '**', start: i, end: i + 2 });
+      tokens.push({ kind: '^', text: '**', start: i, end: i + 2, value: Number.NaN });
       i += 2;
     } else {
       const ch = source[i] as string;
       if ('+-*/^(),='.includes(ch)) {
-        tokens.push({ kind: ch as TokenKind, text: ch, start: i, end: i + 1 });
+        tokens.push({ kind: ch as TokenKind, text: ch, start: i, end: i + 1, value: Number.NaN });
         i++;
         continue;
       }
@@ -105,6 +105,6 @@ export function lex(source: string): { tokens: Token[] } | { error: GradflowErro
       };
     }
   }
-  tokens.push({ kind: 'eof', text: '', start: n, end: n });
+  tokens.push({ kind: 'eof', text: '', start: n, end: n, value: Number.NaN });
   return { tokens };
 }

@@ -1,11 +1,11 @@
-import type { Expr, Program, Statement } from './ast';
+import { type Expr, mkExpr, type Program, type Statement, withSpan } from './ast';
 import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { lex, type Token, type TokenKind } from './lexer';
 import { CONSTANTS, FUNCTIONS } from './ops/table';
 import type { OpName } from './ops/types';
 
 /** Longest program we read: beyond this the tab would stall, so we say so instead. */
-export const MAX_SOURCE_LENGTH = 500_000;
+export const MAX_SOURCE_LENGTH = 1_000_000;
 /** Deepest nesting of parentheses/operators we read (a recursive-descent parser needs a bound). */
 export const MAX_DEPTH = 500;
 
@@ -145,19 +145,12 @@ class Parser {
         this.next();
         this.expectOperand(t);
         const right = this.expression(infix.right ? infix.bp - 1 : infix.bp);
-        left = { kind: 'op', op: infix.op, args: [left, right], start: left.start, end: right.end };
+        left = mkExpr('op', left.start, right.end, { op: infix.op, args: [left, right] });
       } else if (t.kind === 'ident' || t.kind === '(') {
         // Implicit multiplication: 2x, 2(x+1), (a+b)(b+1), 2 sin(x).
         if (IMPLICIT_BP <= minBp) break;
         const right = this.expression(IMPLICIT_BP);
-        left = {
-          kind: 'op',
-          op: 'mul',
-          args: [left, right],
-          implicit: true,
-          start: left.start,
-          end: right.end,
-        };
+        left = mkExpr('op', left.start, right.end, { op: 'mul', args: [left, right], implicit: true });
       } else if (t.kind === 'number') {
         this.unexpectedAfterOperand(t);
       } else break;
@@ -205,16 +198,16 @@ class Parser {
     const t = this.next();
     switch (t.kind) {
       case 'number':
-        return { kind: 'number', value: t.value as number, text: t.text, start: t.start, end: t.end };
+        return mkExpr('number', t.start, t.end, { value: t.value, text: t.text });
       case '-':
       case '+': {
         this.expectOperand(t);
         const arg = this.expression(PREFIX_BP);
-        if (t.kind === '+') return { ...arg, start: t.start };
+        if (t.kind === '+') return withSpan(arg, t.start, arg.end);
         // A minus sign on a literal is part of the number (−2.5), but −2^2 stays −(2^2).
         if (arg.kind === 'number')
-          return { kind: 'number', value: -arg.value, text: `-${arg.text}`, start: t.start, end: arg.end };
-        return { kind: 'op', op: 'neg', args: [arg], start: t.start, end: arg.end };
+          return mkExpr('number', t.start, arg.end, { value: -arg.value, text: `-${arg.text}` });
+        return mkExpr('op', t.start, arg.end, { op: 'neg', args: [arg] });
       }
       case '(': {
         const inner = this.expression(0);
@@ -231,7 +224,7 @@ class Parser {
           this.unexpectedAfterOperand(close);
         }
         this.next();
-        return { ...inner, start: t.start, end: close.end };
+        return withSpan(inner, t.start, close.end);
       }
       case 'ident':
         return this.identifier(t);
@@ -258,12 +251,11 @@ class Parser {
   private identifier(t: Token): Expr {
     const isCall = this.peek().kind === '(';
     const constant = CONSTANTS.get(t.text);
-    if (constant !== undefined)
-      return { kind: 'constant', name: t.text, value: constant, start: t.start, end: t.end };
+    if (constant !== undefined) return mkExpr('constant', t.start, t.end, { name: t.text, value: constant });
     const spec = FUNCTIONS.get(t.text);
     if (!isCall) {
       if (spec) this.fail(`"${t.text}" is a function: write ${t.text}(…)`, t.start, t.end);
-      return { kind: 'name', name: t.text, start: t.start, end: t.end };
+      return mkExpr('name', t.start, t.end, { name: t.text });
     }
     if (!spec) {
       const guess = closest(t.text, FUNCTIONS.keys());
@@ -310,6 +302,6 @@ class Parser {
         close.end,
       );
     }
-    return { kind: 'op', op: spec.name, fn: t.text, args, start: t.start, end: close.end };
+    return mkExpr('op', t.start, close.end, { op: spec.name, fn: t.text, args });
   }
 }

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: parse + graph + forward + backward on generated programs of 100, 10,000 and 100,000
+ * nodes, median of several runs, printed as a table. No assertions: the numbers are for people (the goal
+ * is linear cost and under 50 ms at 100,000 nodes), and shared machines are noisy.
+ */
+import { performance } from 'node:perf_hooks';
+import { analyze, backward, buildGraph, forward, parse } from '../../src/core/index';
+
+const VARS = ['a', 'b', 'c', 'd', 'x1', 'x2', 'w0', 'w1'];
+
+/** A flat expression: a sum of small terms, about 3 new nodes each (`sin(a*b) + c*2 - ...`). */
+function expression(nodes: number): string {
+  const terms: string[] = [];
+  for (let i = 0; terms.length * 2.8 < nodes; i++) {
+    const u = VARS[i % VARS.length];
+    const v = VARS[(i * 3 + 1) % VARS.length];
+    terms.push(
+      [`sin(${u}*${v})`, `${u}*2.5`, `exp(-${v})`, `max(${u}, ${v})`, `tanh(${u} - ${v})`][i % 5] as string,
+    );
+  }
+  return terms.join(' + ');
+}
+
+/** A program of named intermediates, each built from the two before it (a long, deep chain). */
+function program(nodes: number): string {
+  const lines = ['t0 = a * b', 't1 = sin(c) + d'];
+  for (let i = 2; lines.length * 4 < nodes; i++) lines.push(`t${i} = tanh(t${i - 1} * 0.5 + t${i - 2})`);
+  return lines.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+const rows: string[][] = [];
+for (const [kind, gen] of [
+  ['expression', expression],
+  ['program', program],
+] as const) {
+  for (const size of [100, 10_000, 100_000]) {
+    const src = gen(size);
+    const r = analyze(src);
+    if (!r.ok) throw new Error(`${kind} ${size}: ${r.error.message}`);
+    const runs = size > 10_000 ? 9 : 25;
+    const p = parse(src);
+    if (!p.ok) throw new Error('parse');
+    const g = buildGraph(p.program, src);
+    if (!g.ok) throw new Error('graph');
+    const inputs = g.graph.inputs.map(() => 0.5);
+    const f = forward(g.graph, inputs);
+    if (!f.ok) throw new Error('forward');
+    rows.push([
+      kind,
+      r.graph.nodes.length.toLocaleString('en-US'),
+      src.length.toLocaleString('en-US'),
+      time(() => parse(src), runs).toFixed(2),
+      time(() => buildGraph(p.program, src), runs).toFixed(2),
+      time(() => forward(g.graph, inputs), runs).toFixed(2),
+      time(() => backward(g.graph, f.values), runs).toFixed(2),
+      time(() => analyze(src), runs).toFixed(2),
+    ]);
+  }
+}
+
+const head = ['program', 'nodes', 'chars', 'parse ms', 'graph ms', 'forward ms', 'backward ms', 'analyze ms'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
+console.log(`Gradflow engine benchmark (median; Node ${process.version})\n`);
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
