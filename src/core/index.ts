@@ -16,6 +16,7 @@ export {
 } from './analyze';
 export { type Expr, type Program, printExpr, printProgram, type Statement } from './ast';
 export { type BackwardStep, backward, dependsOnInput } from './backward';
+export { forwardCaption, stepCaption } from './captions';
 export { type GradflowError, lineCol } from './errors';
 export { formatAscii, formatNumber } from './format';
 export { forward } from './forward';
@@ -27,8 +28,11 @@ export {
   type InputDecl,
   reachesOutput,
 } from './graph';
+export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
 export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from './parser';
+export { nameLatex, nodeNames } from './symbols';
 export { tangent } from './tangent';
+export { type Frame, frameAt, type Timeline, timeline } from './timeline';

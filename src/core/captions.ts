@@ -1,0 +1,57 @@
+import type { BackwardStep } from './backward';
+import { formatNumber as f } from './format';
+import type { Graph } from './graph';
+import { OP } from './ops/table';
+
+/** Plain-text description of the gate's pattern at one backward step (what the Step panel says). */
+export function stepCaption(
+  graph: Graph,
+  names: readonly string[],
+  values: Float64Array,
+  step: BackwardStep,
+): string {
+  const gate = graph.nodes[step.target];
+  if (!gate) return '';
+  const spec = OP[gate.op];
+  const argNames = gate.inputs.map((i) => names[i] as string);
+  const what = spec.explain({
+    x: gate.inputs.map((i) => values[i] as number),
+    out: values[gate.id] as number,
+    i: step.slot,
+    names: argNames,
+    constant: gate.inputs.map((i) => graph.nodes[i]?.op === 'const'),
+  });
+  const out = names[graph.output] as string;
+  const t = names[step.target] as string;
+  const s = names[step.source] as string;
+  const chain =
+    step.target === graph.output
+      ? `∂${out}/∂${s} = ${f(step.local)}`
+      : `∂${out}/∂${s} = ∂${out}/∂${t} · ∂${t}/∂${s} = ${f(step.upstream)} × ${f(step.local)} = ${f(step.contribution)}`;
+  const sum =
+    step.terms > 1
+      ? step.term < step.terms
+        ? ` This is branch ${step.term} of ${step.terms} into ${s}; gradients add where branches meet.`
+        : ` Gradients add where branches meet: ${s} now has ${f(step.before)} + ${f(step.contribution)} = ${f(step.after)}.`
+      : '';
+  return `${what} ${chain}.${sum}`;
+}
+
+/** Plain-text description of a forward step: `q = x + y = −2 + 5 = 3`. */
+export function forwardCaption(
+  graph: Graph,
+  names: readonly string[],
+  values: Float64Array,
+  id: number,
+): string {
+  const node = graph.nodes[id];
+  if (!node) return '';
+  const spec = OP[node.op];
+  const args = node.inputs.map((i) => names[i] as string);
+  const nums = node.inputs.map((i) => f(values[i] as number));
+  const show = (a: string[]) =>
+    node.inputs.length === 2 && spec.functions.length === 0
+      ? `${a[0]} ${spec.symbol} ${a[1]}`
+      : `${node.fn ?? (spec.name === 'neg' ? '−' : spec.symbol)}(${a.join(', ')})`;
+  return `${names[id]} = ${show(args)} = ${show(nums)} = ${f(values[id] as number)}`;
+}

@@ -1,0 +1,70 @@
+import type { BackwardStep } from './backward';
+import { formatAscii } from './format';
+import type { Graph } from './graph';
+import { OP } from './ops/table';
+import { nameLatex } from './symbols';
+
+/* LaTeX strings built from the graph (never from the student's raw text). KaTeX renders them in the UI. */
+
+/** LaTeX symbol of node `id`: a constant's value, otherwise its name. */
+export function symbolLatex(graph: Graph, names: readonly string[], id: number): string {
+  const node = graph.nodes[id];
+  if (node?.op === 'const')
+    return node.text === 'pi' ? '\\pi' : node.text === 'e' ? 'e' : num(node.constant as number);
+  return nameLatex(names[id] as string);
+}
+
+/** A number for LaTeX, parenthesized when negative (−4) unless it stands alone (a result). */
+export function num(v: number, digits = 4, alone = false): string {
+  const s = formatAscii(v, digits).replace(/e(-?\d+)$/, '\\times 10^{$1}');
+  return v < 0 && !alone ? `(${s})` : s;
+}
+
+const partialOf = (top: string, bottom: string) => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
+
+/** `q = x + y`: the node's definition in terms of its inputs' symbols. */
+export function definitionLatex(graph: Graph, names: readonly string[], id: number): string {
+  const node = graph.nodes[id];
+  if (!node || node.inputs.length === 0) return symbolLatex(graph, names, id);
+  const args = node.inputs.map((i) => symbolLatex(graph, names, i));
+  const formula = OP[node.op].latex(args).replace(/^\\ln/, node.fn === 'ln' ? '\\ln' : '\\log');
+  return `${symbolLatex(graph, names, id)} = ${formula}`;
+}
+
+/** ∂node/∂input_slot as a formula of the node's symbols: ∂q/∂x = 1, ∂f/∂q = z. */
+export function localLatex(graph: Graph, names: readonly string[], id: number, slot: number): string {
+  const node = graph.nodes[id];
+  if (!node) return '';
+  const args = node.inputs.map((i) => symbolLatex(graph, names, i));
+  const out = symbolLatex(graph, names, id);
+  return `${partialOf(out, args[slot] as string)} = ${OP[node.op].partialLatex(args, out, slot)}`;
+}
+
+/**
+ * The chain rule at one backward step, with symbols then numbers:
+ *   ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4)(1) = −4
+ * and, when several branches meet at the input, the running sum: ∂f/∂x = 0.2 + 0.4 = 0.6.
+ */
+export function stepLatex(
+  graph: Graph,
+  names: readonly string[],
+  step: BackwardStep,
+  previous: readonly number[],
+): string {
+  const f = symbolLatex(graph, names, graph.output);
+  const t = symbolLatex(graph, names, step.target);
+  const s = symbolLatex(graph, names, step.source);
+  const chain =
+    step.target === graph.output
+      ? `${partialOf(f, s)} = ${num(step.local, 4, true)}`
+      : `${partialOf(f, t)} \\cdot ${partialOf(t, s)} = ${num(step.upstream)} \\cdot ${num(step.local)} = ${num(step.contribution, 4, true)}`;
+  if (step.terms === 1) return `${partialOf(f, s)} = ${chain}`;
+  const via = `\\left.${partialOf(f, s)}\\right|_{\\text{via } ${t}} = ${chain}`;
+  if (step.term < step.terms) {
+    return `${via} \\quad (\\text{branch ${step.term} of ${step.terms}})`;
+  }
+  const terms = [...previous, step.contribution].map((c, k) =>
+    k === 0 ? num(c) : c < 0 ? `- ${num(-c)}` : `+ ${num(c)}`,
+  );
+  return `${via} \\\\ ${partialOf(f, s)} = ${terms.join(' ')} = ${num(step.after, 4, true)}`;
+}

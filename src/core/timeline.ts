@@ -1,0 +1,55 @@
+import type { BackwardStep } from './backward';
+import { type Graph, reachesOutput } from './graph';
+
+/**
+ * The animation as positions 0..length: position 0 shows only the inputs; positions 1..F compute the
+ * gates forward, one per position in topological order; positions F+1..F+B replay the backward steps.
+ */
+export interface Timeline {
+  /** Gates computed in the forward pass, in order (only those the output uses). */
+  forward: number[];
+  steps: readonly BackwardStep[];
+  length: number;
+}
+
+export function timeline(graph: Graph, steps: readonly BackwardStep[]): Timeline {
+  const live = reachesOutput(graph.nodes, graph.output);
+  const forward = graph.nodes.filter((n) => n.inputs.length > 0 && live[n.id]).map((n) => n.id);
+  return { forward, steps, length: forward.length + steps.length };
+}
+
+/** What is visible at a position: which values are known, and each node's and edge's gradient so far. */
+export interface Frame {
+  phase: 'start' | 'forward' | 'backward';
+  /** 1-based index within the phase (0 at the start). */
+  index: number;
+  /** Node computed at this forward position, or the step replayed at this backward position. */
+  node?: number;
+  step?: BackwardStep;
+  /** 1 where the node's value is shown. */
+  known: Uint8Array;
+  /** Gradient shown at each node (NaN = not reached yet). */
+  grad: Float64Array;
+  /** Gradient shown on each edge: its contribution, once its step has played (NaN = not yet). */
+  edgeGrad: Float64Array;
+}
+
+export function frameAt(graph: Graph, tl: Timeline, position: number): Frame {
+  const p = Math.max(0, Math.min(tl.length, Math.round(position)));
+  const known = new Uint8Array(graph.nodes.length);
+  for (const n of graph.nodes) if (n.inputs.length === 0) known[n.id] = 1;
+  const F = tl.forward.length;
+  for (let k = 0; k < Math.min(p, F); k++) known[tl.forward[k] as number] = 1;
+  const grad = new Float64Array(graph.nodes.length).fill(Number.NaN);
+  const edgeGrad = new Float64Array(graph.edges.length).fill(Number.NaN);
+  if (p >= F) grad[graph.output] = 1; // the seed: ∂out/∂out = 1
+  for (let k = 0; k < p - F; k++) {
+    const s = tl.steps[k] as BackwardStep;
+    grad[s.source] = s.after;
+    edgeGrad[s.edge] = s.contribution;
+  }
+  if (p === 0) return { phase: 'start', index: 0, known, grad, edgeGrad };
+  if (p <= F) return { phase: 'forward', index: p, node: tl.forward[p - 1] as number, known, grad, edgeGrad };
+  const step = tl.steps[p - F - 1] as BackwardStep;
+  return { phase: 'backward', index: p - F, step, node: step.source, known, grad, edgeGrad };
+}

@@ -1,0 +1,17 @@
+import 'katex/dist/katex.min.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { StoreContext } from './store/hooks';
+import { createGradflowStore } from './store/store';
+import { App } from './ui/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html needs <div id="root">');
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={createGradflowStore()}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,138 @@
+import { createStore } from 'zustand/vanilla';
+import type { Analysis } from '../core';
+import { analyze, makeScene, type Scene } from './derive';
+
+export type Palette = 'lecture' | 'colorblind';
+
+export interface GradflowState {
+  source: string;
+  /** Values the student set in the variable fields, by input name (they override the text's). */
+  overrides: Record<string, number>;
+  /** The latest analysis: may be an error. */
+  analysis: Analysis;
+  /** The last good scene: stays on screen while the text is broken. */
+  scene: Scene | null;
+  /** Playback position on the scene's timeline. */
+  position: number;
+  playing: boolean;
+  /** Steps per second. */
+  speed: number;
+  /** Selected node id in the scene's graph. */
+  selected: number | null;
+  palette: Palette;
+
+  setSource(source: string): void;
+  setValue(name: string, value: number): void;
+  seek(position: number): void;
+  step(delta: number): void;
+  restart(): void;
+  toEnd(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  select(id: number | null): void;
+  setPalette(p: Palette): void;
+}
+
+export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
+
+const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(s?.timeline.length ?? 0, p));
+
+/** Declared values by name, to notice when the text's own value for an input changed. */
+function declared(a: Analysis): Map<string, number | undefined> {
+  const inputs = a.ok ? a.inputs : (a.inputs ?? []);
+  return new Map(inputs.map((i) => [i.name, i.declared]));
+}
+
+export function createGradflowStore(initial: { source?: string; overrides?: Record<string, number> } = {}) {
+  const source = initial.source ?? INITIAL_SOURCE;
+  const overrides = initial.overrides ?? {};
+  const analysis = analyze(source, overrides);
+  const scene = analysis.ok ? makeScene(analysis, null) : null;
+
+  return createStore<GradflowState>()((set, get) => {
+    /** Re-analyzes and keeps the playback position when the graph's shape did not change. */
+    const recompute = (src: string, ov: Record<string, number>) => {
+      const { scene: prev, position } = get();
+      const a = analyze(src, ov);
+      if (!a.ok) {
+        set({ source: src, overrides: ov, analysis: a });
+        return;
+      }
+      const next = makeScene(a, prev);
+      const sameShape = prev !== null && prev.shape === next.shape;
+      const atEnd = prev === null || position >= prev.timeline.length;
+      set({
+        source: src,
+        overrides: ov,
+        analysis: a,
+        scene: next,
+        position: sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
+        selected: sameShape ? get().selected : null,
+        playing: sameShape ? get().playing : false,
+      });
+    };
+
+    return {
+      source,
+      overrides,
+      analysis,
+      scene,
+      position: scene?.timeline.length ?? 0,
+      playing: false,
+      speed: 1.5,
+      selected: null,
+      palette: 'lecture',
+
+      setSource(src) {
+        // A value the student re-typed in the text wins over an older value from the field.
+        const before = declared(get().analysis);
+        const after = declared(analyze(src));
+        const ov = { ...get().overrides };
+        for (const [name, v] of after) if (before.has(name) && before.get(name) !== v) delete ov[name];
+        recompute(src, ov);
+      },
+      setValue(name, value) {
+        if (!Number.isFinite(value)) return;
+        recompute(get().source, { ...get().overrides, [name]: value });
+      },
+      seek(p) {
+        set({ position: clampTo(get().scene, p) });
+      },
+      step(delta) {
+        set({ position: clampTo(get().scene, Math.round(get().position) + delta), playing: false });
+      },
+      restart() {
+        set({ position: 0, playing: false });
+      },
+      toEnd() {
+        set({ position: clampTo(get().scene, Number.POSITIVE_INFINITY), playing: false });
+      },
+      play() {
+        const { scene, position } = get();
+        if (!scene) return;
+        // Playing from the end starts over, as a video player does.
+        set({ playing: true, position: position >= scene.timeline.length ? 0 : position });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed });
+      },
+      select(id) {
+        set({ selected: id });
+      },
+      setPalette(palette) {
+        set({ palette });
+      },
+    };
+  });
+}
+
+export type GradflowStore = ReturnType<typeof createGradflowStore>;

@@ -1,0 +1,56 @@
+import { definitionLatex, formatNumber, localLatex, numberLatex, OP } from '../core';
+import { useGradflow } from '../store/hooks';
+import { Tex } from './Tex';
+
+/** The selected node: its op, value, gradient and local derivative formulas, with exact values. */
+export function NodeDetails() {
+  const scene = useGradflow((s) => s.scene);
+  const selected = useGradflow((s) => s.selected);
+  const node = scene && selected !== null ? scene.analysis.graph.nodes[selected] : undefined;
+  if (!scene || !node) {
+    return (
+      <section className="node-details" aria-label="Node">
+        <p className="hint">Click or Tab to a node to see its op, value, gradient and local derivatives.</p>
+      </section>
+    );
+  }
+  const { graph, values, grads } = scene.analysis;
+  const name = scene.names[node.id] as string;
+  const out = scene.names[graph.output] as string;
+  const spec = OP[node.op];
+  const kind =
+    node.op === 'input'
+      ? 'input'
+      : node.op === 'const'
+        ? 'constant'
+        : `${node.fn ?? spec.name} gate (${spec.pattern})`;
+  return (
+    <section className="node-details" aria-label="Node">
+      <h2 className="panel-title">
+        {name} <span className="kind">{kind}</span>
+      </h2>
+      {node.inputs.length > 0 && <Tex latex={definitionLatex(graph, scene.names, node.id)} display />}
+      <dl>
+        <dt>value</dt>
+        <dd title={String(values[node.id])}>{formatNumber(values[node.id] as number, 6)}</dd>
+        <dt>
+          ∂{out}/∂{name}
+        </dt>
+        <dd title={String(grads[node.id])}>{formatNumber(grads[node.id] as number, 6)}</dd>
+      </dl>
+      {node.inputs.map((inp, slot) => {
+        const xs = node.inputs.map((i) => values[i] as number);
+        const local = spec.partial(xs, values[node.id] as number, slot);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: argument slots are positional
+          <div key={slot} className="local">
+            <Tex
+              latex={`${localLatex(graph, scene.names, node.id, slot)} = ${numberLatex(local, 4, true)}`}
+            />
+            <span className="sr-only">{`local derivative with respect to ${scene.names[inp]}: ${local}`}</span>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

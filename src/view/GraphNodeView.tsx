@@ -1,0 +1,100 @@
+import { formatNumber as f, type GraphNode, OP } from '../core';
+import { nodeSize } from './geometry';
+
+export interface NodeProps {
+  node: GraphNode;
+  name: string;
+  x: number;
+  y: number;
+  value?: number;
+  /** ∂output/∂node so far (shown under inputs), once a gradient has arrived. */
+  grad?: number;
+  /** "0.2 + 0.4 = 0.6": shown while branches meet at this node. */
+  sum?: string;
+  active: boolean;
+  selected: boolean;
+  dim: boolean;
+  isOutput: boolean;
+  onSelect(id: number): void;
+}
+
+/** A gate shows its operator; inputs and named intermediates show their names. */
+export function GraphNodeView({
+  node,
+  name,
+  x,
+  y,
+  value,
+  grad,
+  sum,
+  active,
+  selected,
+  dim,
+  isOutput,
+  onSelect,
+}: NodeProps) {
+  const { hw, hh, shape } = nodeSize(node, name);
+  const spec = OP[node.op];
+  const symbol = node.op === 'input' || node.op === 'const' ? name : (node.fn ?? spec.symbol);
+  const small = symbol.length > 3;
+  const describe =
+    node.op === 'input'
+      ? `input ${name}`
+      : node.op === 'const'
+        ? `constant ${name}`
+        : `${name}: ${node.fn ?? spec.name} gate${isOutput ? ', the output' : ''}`;
+  const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${grad === undefined ? '' : `, gradient ${f(grad)}`}`;
+  const cls = [
+    'node',
+    `op-${node.op}`,
+    active ? 'active' : '',
+    selected ? 'selected' : '',
+    dim ? 'dim' : '',
+    isOutput ? 'output' : '',
+  ].join(' ');
+  return (
+    <g
+      className={cls}
+      style={{ transform: `translate(${x}px, ${y}px)` }}
+      data-node={node.id}
+      data-key={node.key}
+      role="button"
+      tabIndex={node.op === 'const' ? -1 : 0}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={() => onSelect(node.id)}
+      onFocus={() => onSelect(node.id)}
+    >
+      {shape === 'circle' ? (
+        <circle r={hw} className="shape" />
+      ) : (
+        <rect
+          x={-hw}
+          y={-hh}
+          width={2 * hw}
+          height={2 * hh}
+          rx={shape === 'box' ? 8 : 10}
+          className="shape"
+        />
+      )}
+      <text className={`symbol${small ? ' small' : ''}`} dy="0.35em" textAnchor="middle">
+        {symbol}
+      </text>
+      {node.op !== 'input' && node.op !== 'const' && (
+        <text className="name-label" y={-hh - 8} textAnchor="middle">
+          {name}
+        </text>
+      )}
+      {node.op === 'input' && grad !== undefined && (
+        <text className="grad-label node-grad" y={hh + 20} textAnchor="middle">
+          <title>{String(grad)}</title>∂ {f(grad)}
+        </text>
+      )}
+      {sum && (
+        <text className="grad-label sum" y={hh + (node.op === 'input' ? 40 : 22)} textAnchor="middle">
+          {sum}
+        </text>
+      )}
+    </g>
+  );
+}

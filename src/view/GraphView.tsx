@@ -1,0 +1,197 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { type BackwardStep, formatNumber as f } from '../core';
+import type { Scene } from '../store/derive';
+import { useFrame, useGradflow } from '../store/hooks';
+import { selectActions, selectScene } from '../store/selectors';
+import { GraphEdge } from './GraphEdge';
+import { GraphNodeView } from './GraphNodeView';
+import { edgeMid, edgePath, nodeSize } from './geometry';
+import { type Bounds, useZoom } from './useZoom';
+
+const PAD = 70;
+const STUB = 90; // the output's own edge, carrying its value and the seed gradient 1
+
+/** Edge endpoints: leave the source on its right, enter the gate on its left, spread by argument slot. */
+function edgeGeometry(scene: Scene) {
+  const { graph } = scene.analysis;
+  const { x, y } = scene.layout;
+  return graph.edges.map((e) => {
+    const s = graph.nodes[e.source];
+    const t = graph.nodes[e.target];
+    if (!s || !t) return { d: '', mid: [0, 0] as [number, number] };
+    const sw = nodeSize(s, scene.names[s.id] as string).hw;
+    const tw = nodeSize(t, scene.names[t.id] as string).hw;
+    const spread = (e.slot - (t.inputs.length - 1) / 2) * 12;
+    const points: [number, number][] = [
+      [(x[e.source] as number) + sw, y[e.source] as number],
+      ...(scene.layout.bends[e.id] ?? []),
+      [(x[t.id] as number) - tw - 4, (y[t.id] as number) + spread],
+    ];
+    return { d: edgePath(points), mid: edgeMid(points) };
+  });
+}
+
+function boundsOf(scene: Scene): Bounds {
+  return {
+    x: -PAD - 40,
+    y: -PAD,
+    width: scene.layout.width + 2 * PAD + STUB + 40,
+    height: scene.layout.height + 2 * PAD,
+  };
+}
+
+/** "0.2 + 0.4 = 0.6" at the node where the current step's branch joins others. */
+function runningSum(steps: readonly BackwardStep[], index: number): string | undefined {
+  const step = steps[index];
+  if (!step || step.terms < 2) return undefined;
+  const parts: number[] = [];
+  for (let k = 0; k <= index; k++)
+    if (steps[k]?.source === step.source) parts.push(steps[k]?.contribution as number);
+  if (parts.length < 2) return undefined;
+  const sum = parts.map((c, k) => (k === 0 ? f(c) : c < 0 ? `− ${f(-c)}` : `+ ${f(c)}`)).join(' ');
+  return `${sum} = ${f(step.after)}`;
+}
+
+/** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
+export function GraphView() {
+  const scene = useGradflow(selectScene);
+  const frame = useFrame();
+  const selected = useGradflow((s) => s.selected);
+  const speed = useGradflow((s) => s.speed);
+  const palette = useGradflow((s) => s.palette);
+  const { select } = useGradflow(selectActions);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { transform, fit, zoomBy } = useZoom(svgRef);
+
+  const geometry = useMemo(() => (scene ? edgeGeometry(scene) : []), [scene]);
+  const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [scene]);
+  const shape = scene?.shape;
+  // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
+  useEffect(() => {
+    if (bounds) fit(bounds, false);
+  }, [shape, fit]);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !bounds) return;
+    const ro = new ResizeObserver(() => fit(bounds, false));
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [bounds, fit]);
+
+  if (!scene || !frame) {
+    return <div className="graph-view empty">Type an expression to see its graph.</div>;
+  }
+  const { graph } = scene.analysis;
+  const { values } = scene.analysis;
+  const { x, y } = scene.layout;
+  const live = new Set<number>([graph.output]);
+  for (let id = graph.output; id >= 0; id--)
+    if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
+  const stepIndex = frame.phase === 'backward' ? frame.index - 1 : -1;
+  const sum = stepIndex >= 0 ? runningSum(scene.timeline.steps, stepIndex) : undefined;
+  const out = graph.output;
+  const ow = nodeSize(graph.nodes[out] as never, scene.names[out] as string).hw;
+  const stub: [number, number][] = [
+    [(x[out] as number) + ow, y[out] as number],
+    [(x[out] as number) + ow + STUB, y[out] as number],
+  ];
+  const stepDuration = Math.min(1.2, 0.8 / speed);
+
+  return (
+    <div className="graph-view" data-palette={palette}>
+      <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
+        <button type="button" onClick={() => bounds && fit(bounds)}>
+          Fit to screen
+        </button>
+        <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" onClick={() => zoomBy(0.8)}>
+          −
+        </button>
+      </div>
+      <svg
+        ref={svgRef}
+        className="graph"
+        role="group"
+        aria-label="Computation graph"
+        data-nodes={graph.nodes.length}
+        data-edges={graph.edges.length}
+      >
+        <defs>
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="12"
+            markerHeight="12"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
+          </marker>
+        </defs>
+        <g transform={transform.toString()}>
+          {graph.edges.map((e) => {
+            const g = geometry[e.id];
+            if (!g) return null;
+            const step = frame.step && frame.step.edge === e.id ? frame.step : undefined;
+            const grad = frame.edgeGrad[e.id] as number;
+            return (
+              <GraphEdge
+                key={`${graph.nodes[e.source]?.key}>${graph.nodes[e.target]?.key}:${e.slot}`}
+                id={e.id}
+                d={g.d}
+                mid={g.mid}
+                value={frame.known[e.source] ? (values[e.source] as number) : undefined}
+                grad={Number.isNaN(grad) ? undefined : grad}
+                current={
+                  step && {
+                    upstream: step.upstream,
+                    local: step.local,
+                    contribution: step.contribution,
+                    duration: stepDuration,
+                    key: stepIndex,
+                  }
+                }
+                fromConstant={graph.nodes[e.source]?.op === 'const'}
+                dim={!live.has(e.target)}
+              />
+            );
+          })}
+          <GraphEdge
+            id={-1}
+            d={edgePath(stub)}
+            mid={edgeMid(stub)}
+            value={frame.known[out] ? (values[out] as number) : undefined}
+            grad={Number.isNaN(frame.grad[out] as number) ? undefined : 1}
+            fromConstant={false}
+            dim={false}
+          />
+          {graph.nodes.map((n) => {
+            const g = frame.grad[n.id] as number;
+            return (
+              <GraphNodeView
+                key={n.key}
+                node={n}
+                name={scene.names[n.id] as string}
+                x={x[n.id] as number}
+                y={y[n.id] as number}
+                value={frame.known[n.id] ? (values[n.id] as number) : undefined}
+                grad={Number.isNaN(g) ? undefined : g}
+                sum={frame.step?.source === n.id ? sum : undefined}
+                active={frame.node === n.id || frame.step?.target === n.id}
+                selected={selected === n.id}
+                dim={!live.has(n.id)}
+                isOutput={n.id === out}
+                onSelect={select}
+              />
+            );
+          })}
+        </g>
+      </svg>
+    </div>
+  );
+}
