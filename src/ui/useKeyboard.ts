@@ -18,20 +18,30 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const s = api.getState();
-      const actions: Record<string, () => void> = {
-        ' ': s.togglePlay,
-        ArrowRight: () => s.step(1),
-        PageDown: () => s.step(1),
-        ArrowLeft: () => s.step(-1),
-        PageUp: () => s.step(-1),
-        Home: s.restart,
-        End: s.toEnd,
-      };
-      const act = actions[e.key];
-      // A focused button activates on Space/Enter by itself; let it, except for our play toggle.
-      if (!act || (e.key === ' ' && e.target instanceof HTMLButtonElement)) return;
+      // A focused button activates on Space by itself; leave it alone.
+      if (e.key === ' ' && e.target instanceof HTMLButtonElement) return;
+      switch (e.key) {
+        case ' ':
+          s.togglePlay();
+          break;
+        case 'ArrowRight':
+        case 'PageDown':
+          s.step(1);
+          break;
+        case 'ArrowLeft':
+        case 'PageUp':
+          s.step(-1);
+          break;
+        case 'Home':
+          s.restart();
+          break;
+        case 'End':
+          s.toEnd();
+          break;
+        default:
+          return;
+      }
       e.preventDefault();
-      act();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -53,6 +53,7 @@ export function GraphNodeView({
     isOutput ? 'output' : '',
   ].join(' ');
   return (
+    // biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way
     <g
       className={cls}
       style={{ transform: `translate(${x}px, ${y}px)` }}

@@ -69,15 +69,15 @@ export function GraphView() {
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
-    if (bounds) fit(bounds, false);
+    if (bounds) it(bounds, false);
   }, [shape, fit]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !bounds) return;
-    const ro = new ResizeObserver(() => fit(bounds, false));
+    const ro = new ResizeObserver(() => it(bounds, false));
     ro.observe(svg);
     return () => ro.disconnect();
-  }, [bounds, fit]);
+  }, [bounds]);
 
   if (!scene || !frame) {
     return <div className="graph-view empty">Type an expression to see its graph.</div>;
@@ -101,7 +101,7 @@ export function GraphView() {
   return (
     <div className="graph-view" data-palette={palette}>
       <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => bounds && fit(bounds)}>
+        <button type="button" onClick={() => bounds && it(bounds)}>
           Fit to screen
         </button>
         <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>
@@ -114,7 +114,6 @@ export function GraphView() {
       <svg
         ref={svgRef}
         className="graph"
-        role="group"
         aria-label="Computation graph"
         data-nodes={graph.nodes.length}
         data-edges={graph.edges.length}
