@@ -61,7 +61,7 @@ export function GraphView() {
   const palette = useGradflow((s) => s.palette);
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { transform, fit, zoomBy } = useZoom(svgRef);
+  const { transform, fitView, zoomBy } = useZoom(svgRef);
 
   const geometry = useMemo(() => (scene ? edgeGeometry(scene) : []), [scene]);
   const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [scene]);
@@ -69,15 +69,15 @@ export function GraphView() {
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
-    if (bounds) it(bounds, false);
-  }, [shape, fit]);
+    if (bounds) fitView(bounds, false);
+  }, [shape, fitView]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !bounds) return;
-    const ro = new ResizeObserver(() => it(bounds, false));
+    const ro = new ResizeObserver(() => fitView(bounds, false));
     ro.observe(svg);
     return () => ro.disconnect();
-  }, [bounds]);
+  }, [bounds, fitView]);
 
   if (!scene || !frame) {
     return <div className="graph-view empty">Type an expression to see its graph.</div>;
@@ -101,7 +101,7 @@ export function GraphView() {
   return (
     <div className="graph-view" data-palette={palette}>
       <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => bounds && it(bounds)}>
+        <button type="button" onClick={() => bounds && fitView(bounds)}>
           Fit to screen
         </button>
         <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>

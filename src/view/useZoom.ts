@@ -12,7 +12,7 @@ export interface Bounds {
 
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG; React applies the transform it reports.
- * `fit` eases the view so that `bounds` fills the SVG (never magnifying past 1.6×).
+ * `fitView` eases the view so that `bounds` fills the SVG (never magnifying past 1.6×).
  */
 export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
@@ -34,7 +34,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
     };
   }, [svgRef]);
 
-  const fit = useCallback(
+  const fitView = useCallback(
     (b: Bounds, animate = true) => {
       const svg = svgRef.current;
       const z = behavior.current;
@@ -62,5 +62,5 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
     [svgRef],
   );
 
-  return { transform, fit, zoomBy };
+  return { transform, fitView, zoomBy };
 }
