@@ -3,7 +3,8 @@ import { type Graph, reachesOutput } from './graph';
 
 /**
  * The animation as positions 0..length: position 0 shows only the inputs; positions 1..F compute the
- * gates forward, one per position in topological order; positions F+1..F+B replay the backward steps.
+ * gates forward, one per position in topological order; positions F+1..F+B replay the backward steps;
+ * the last position (F+B+1) is "done": everything shown, nothing highlighted.
  */
 export interface Timeline {
   /** Gates computed in the forward pass, in order (only those the output uses). */
@@ -15,12 +16,12 @@ export interface Timeline {
 export function timeline(graph: Graph, steps: readonly BackwardStep[]): Timeline {
   const live = reachesOutput(graph.nodes, graph.output);
   const forward = graph.nodes.filter((n) => n.inputs.length > 0 && live[n.id]).map((n) => n.id);
-  return { forward, steps, length: forward.length + steps.length };
+  return { forward, steps, length: forward.length + steps.length + 1 };
 }
 
 /** What is visible at a position: which values are known, and each node's and edge's gradient so far. */
 export interface Frame {
-  phase: 'start' | 'forward' | 'backward';
+  phase: 'start' | 'forward' | 'backward' | 'done';
   /** 1-based index within the phase (0 at the start). */
   index: number;
   /** Node computed at this forward position, or the step replayed at this backward position. */
@@ -43,13 +44,15 @@ export function frameAt(graph: Graph, tl: Timeline, position: number): Frame {
   const grad = new Float64Array(graph.nodes.length).fill(Number.NaN);
   const edgeGrad = new Float64Array(graph.edges.length).fill(Number.NaN);
   if (p >= F) grad[graph.output] = 1; // the seed: ∂out/∂out = 1
-  for (let k = 0; k < p - F; k++) {
+  const B = tl.steps.length;
+  for (let k = 0; k < Math.min(p - F, B); k++) {
     const s = tl.steps[k] as BackwardStep;
     grad[s.source] = s.after;
     edgeGrad[s.edge] = s.contribution;
   }
   if (p === 0) return { phase: 'start', index: 0, known, grad, edgeGrad };
   if (p <= F) return { phase: 'forward', index: p, node: tl.forward[p - 1] as number, known, grad, edgeGrad };
+  if (p > F + B) return { phase: 'done', index: 0, known, grad, edgeGrad };
   const step = tl.steps[p - F - 1] as BackwardStep;
   return { phase: 'backward', index: p - F, step, node: step.source, known, grad, edgeGrad };
 }

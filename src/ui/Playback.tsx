@@ -31,7 +31,9 @@ export function Playback() {
       ? 'Start: inputs only'
       : p <= forwardLength
         ? `Forward ${p} of ${forwardLength}`
-        : `Backward step ${p - forwardLength} of ${length - forwardLength}`;
+        : p < length
+          ? `Backward step ${p - forwardLength} of ${length - forwardLength - 1}`
+          : 'Done: all gradients';
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
       <button type="button" onClick={restart} aria-label="Restart" title="Restart (Home)">

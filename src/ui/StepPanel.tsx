@@ -1,4 +1,4 @@
-import { definitionLatex, forwardCaption, numberLatex, stepCaption, stepLatex } from '../core';
+import { definitionLatex, formatNumber, forwardCaption, numberLatex, stepCaption, stepLatex } from '../core';
 import { useFrame, useGradflow } from '../store/hooks';
 import { selectScene } from '../store/selectors';
 import { Tex } from './Tex';
@@ -32,7 +32,10 @@ export function StepPanel() {
     latex = stepLatex(graph, names, frame.step, before);
   } else {
     title = 'Done';
-    text = `${out} = ${values[graph.output]}`;
+    const grads = scene.analysis.inputs.map(
+      (i) => `∂${out}/∂${i.name} = ${formatNumber(scene.analysis.gradients[i.name] as number)}`,
+    );
+    text = `${out} = ${formatNumber(values[graph.output] as number)}. Every gradient has arrived: ${grads.join(', ')}. Press Restart (Home) to watch it again.`;
   }
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">

@@ -6,7 +6,9 @@ import { selectActions } from '../store/selectors';
 export function Variables() {
   // The current program's inputs, even when a value is out of its domain (that is when they matter most);
   // while the text does not parse, the last good program's.
-  const inputs = useGradflow((s) => (s.analysis.ok ? s.analysis.inputs : (s.analysis.inputs ?? s.scene?.analysis.inputs ?? [])));
+  const inputs = useGradflow((s) =>
+    s.analysis.ok ? s.analysis.inputs : (s.analysis.inputs ?? s.scene?.analysis.inputs ?? []),
+  );
   if (inputs.length === 0) return null;
   return (
     <fieldset className="variables">

@@ -19,11 +19,22 @@ export function edgePath(points: [number, number][]): string {
 }
 
 /**
- * Where an edge's labels go: the middle of its last segment, next to the gate it feeds, so that two
- * uses of one input never share a spot. Each S-bend is symmetric about its middle, which lies on it.
+ * Where an edge's labels go: the middle of the segment that holds the edge's halfway point (by length).
+ * Long edges get their labels far from the gates where edges converge; each S-bend is symmetric about
+ * its middle, which lies on the curve.
  */
 export function edgeMid(points: [number, number][]): [number, number] {
-  const a = points[points.length - 2] ?? [0, 0];
-  const b = points[points.length - 1] ?? [0, 0];
+  const lengths = points
+    .slice(1)
+    .map((b, k) =>
+      Math.hypot(b[0] - (points[k] as [number, number])[0], b[1] - (points[k] as [number, number])[1]),
+    );
+  const total = lengths.reduce((s, l) => s + l, 0);
+  let walked = 0;
+  let k = 0;
+  while (k < lengths.length - 1 && walked + (lengths[k] as number) < total / 2)
+    walked += lengths[k++] as number;
+  const a = points[k] ?? [0, 0];
+  const b = points[k + 1] ?? a;
   return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 }

@@ -1,4 +1,4 @@
-import type { Graph } from '../core';
+import type { Graph, GraphNode } from '../core';
 
 /** Where each node sits, by node id, plus the drawing's extent. Pure: no DOM, no D3 selection. */
 export interface Layout {
@@ -42,12 +42,15 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
     for (const i of node.inputs) if (nodes[i]?.op !== 'const') l = Math.max(l, (layer[i] as number) + 1);
     layer[node.id] = Math.max(l, 1);
   }
-  // A constant sits one layer left of its first consumer, not far away with the inputs.
-  for (const node of nodes) {
-    if (node.op !== 'const') continue;
-    const consumers = graph.outEdges[node.id] ?? [];
-    const first = consumers.length ? (graph.edges[consumers[0] as number]?.target as number) : node.id;
-    layer[node.id] = Math.max(0, (layer[first] as number) - 1);
+  // Pull every gate and constant right, to one layer before its nearest consumer: a term of a long sum
+  // then sits beside the + that uses it instead of far left (short edges, fewer virtual nodes).
+  for (let id = n - 1; id >= 0; id--) {
+    const node = nodes[id] as GraphNode;
+    const out = graph.outEdges[id] ?? [];
+    if (node.op === 'input' || out.length === 0) continue;
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const e of out) nearest = Math.min(nearest, layer[graph.edges[e]?.target as number] as number);
+    layer[id] = Math.max(node.op === 'const' ? 0 : 1, nearest - 1);
   }
 
   const depth = n === 0 ? 0 : Math.max(...layer) + 1;
@@ -55,12 +58,23 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   const preds: number[][] = nodes.map(() => []);
   const succs: number[][] = nodes.map(() => []);
   const layerOf: number[] = Array.from(layer);
+  const origin: number[] = nodes.map((_, id) => id); // a virtual node stands for its edge's source
+  // Beyond a budget of virtual nodes (huge, deep graphs) remaining long edges are drawn direct.
+  let budget = 4 * n + 200;
   const chains: number[][] = graph.edges.map((e) => {
     const chain: number[] = [];
     let prev = e.source;
+    const span = (layer[e.target] as number) - (layer[e.source] as number) - 1;
+    if (span > budget) {
+      (preds[e.target] as number[]).push(e.source);
+      (succs[e.source] as number[]).push(e.target);
+      return chain;
+    }
+    budget -= Math.max(0, span);
     for (let l = (layer[e.source] as number) + 1; l < (layer[e.target] as number); l++) {
       const v = layerOf.length;
       layerOf.push(l);
+      origin.push(e.source);
       preds.push([prev]);
       succs.push([]);
       (succs[prev] as number[]).push(v);
@@ -80,7 +94,8 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   const rank = new Float64Array(total); // relative position within the layer, 0..1
   const hint = opts.previous;
   for (const ids of layers) {
-    if (hint) ids.sort((a, b) => (hint.get(nodes[a]?.key ?? '') ?? a) - (hint.get(nodes[b]?.key ?? '') ?? b));
+    const was = (id: number) => hint?.get(nodes[origin[id] as number]?.key ?? '');
+    if (hint) ids.sort((a, b) => (was(a) ?? a) - (was(b) ?? b));
     ids.forEach((id, k) => {
       rank[id] = (k + 0.5) / ids.length;
     });
@@ -117,8 +132,13 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   for (let it = 0; it < STRAIGHTEN; it++) {
     for (const ids of it % 2 === 0 ? layers : [...layers].reverse()) {
       const want = ids.map((id) => {
-        const ns = [...(preds[id] as number[]), ...(succs[id] as number[])];
-        return ns.length ? ns.reduce((s, m) => s + (y[m] as number), 0) / ns.length : (y[id] as number);
+        const ps = preds[id] as number[];
+        const ss = succs[id] as number[];
+        let sum = 0;
+        for (const m of ps) sum += y[m] as number;
+        for (const m of ss) sum += y[m] as number;
+        const count = ps.length + ss.length;
+        return count ? sum / count : (y[id] as number);
       });
       place(ids, want, half, y);
     }

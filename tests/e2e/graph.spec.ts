@@ -16,7 +16,10 @@ test.describe('lecture programs in the browser', () => {
       // The rounded text a student reads agrees too.
       const firstGrad = page.getByRole('table', { name: 'Gradients' }).locator('td.grad').first();
       const firstName = Object.keys(g)[0] as string;
-      expect(numberText(await firstGrad.innerText())).toBeCloseTo(ex.expected.gradients[firstName] as number, 4);
+      expect(numberText(await firstGrad.innerText())).toBeCloseTo(
+        ex.expected.gradients[firstName] as number,
+        4,
+      );
       const shown = page.locator('output');
       await expect(shown).toContainText(' = ');
       expect(Number(await shown.getAttribute('title'))).toBeCloseTo(ex.expected.value, 6);
@@ -24,7 +27,9 @@ test.describe('lecture programs in the browser', () => {
   }
 });
 
-test('stepping through the backward pass: one step per gradient edge, ending at the table', async ({ page }) => {
+test('stepping through the backward pass: one step per gradient edge, ending at the table', async ({
+  page,
+}) => {
   await page.goto('/');
   const ex = LECTURE_EXAMPLES[0];
   if (!ex) throw new Error('no example');
@@ -40,7 +45,7 @@ test('stepping through the backward pass: one step per gradient edge, ending at 
   await expect(where).toHaveText('Start: inputs only');
   const forward = Number(await where.getAttribute('data-forward'));
   const length = Number(await where.getAttribute('data-length'));
-  expect(length - forward).toBe(gradEdges);
+  expect(length - forward - 1).toBe(gradEdges); // the last position is "done"
 
   const step = page.getByRole('region', { name: 'Step' });
   let backwardSteps = 0;
@@ -54,6 +59,8 @@ test('stepping through the backward pass: one step per gradient edge, ending at 
     }
   }
   expect(backwardSteps).toBe(gradEdges);
+  await expect(step.locator('h2')).toHaveText('Done');
+  await expect(step).toContainText('∂f/∂x1 = −1.271');
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
   // After the last step every input shows its final gradient in the graph, as in the table.
   for (const [name, want] of Object.entries(ex.expected.gradients)) {
@@ -97,6 +104,7 @@ test('gradients add where branches meet, and the running sum is shown', async ({
   await typeProgram(page, 'f = 0.2*x + 0.4*x');
   await page.getByRole('button', { name: 'Restart' }).click();
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft'); // the last backward step
   // Reverse topological order reaches the right-hand branch (0.4·x) first.
   await expect(page.getByRole('region', { name: 'Step' })).toContainText('0.4 + 0.2 = 0.6');
   await expect(page.getByLabel('Computation graph').locator('text.sum')).toHaveText('0.4 + 0.2 = 0.6');
@@ -114,7 +122,9 @@ test('changing a variable updates the numbers', async ({ page }) => {
   expect((await readGradients(page)).z?.grad).toBe(5);
 });
 
-test('a broken program shows the error at the right place and keeps the last good graph', async ({ page }) => {
+test('a broken program shows the error at the right place and keeps the last good graph', async ({
+  page,
+}) => {
   await page.goto('/');
   await typeProgram(page, '2*log(x1+sin(x1))*max(x2,x3)');
   const svg = page.getByLabel('Computation graph');
@@ -151,7 +161,10 @@ test('a domain error names the reason and the place', async ({ page }) => {
 test('clicking a node shows its op, value, gradient and local derivatives', async ({ page }) => {
   await page.goto('/');
   await typeProgram(page, 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z');
-  await page.getByLabel('Computation graph').getByRole('button', { name: /^f: mul gate/ }).click();
+  await page
+    .getByLabel('Computation graph')
+    .getByRole('button', { name: /^f: mul gate/ })
+    .click();
   const details = page.getByRole('region', { name: 'Node' });
   await expect(details).toContainText('mul gate (swaps)');
   await expect(details).toContainText('−12');
