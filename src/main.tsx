@@ -5,12 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { StoreContext } from './store/hooks';
 import { createGradflowStore } from './store/store';
 import { App } from './ui/App';
+import { makeLayoutFn } from './view/layoutService';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs <div id="root">');
 createRoot(root).render(
   <StrictMode>
-    <StoreContext.Provider value={createGradflowStore()}>
+    <StoreContext.Provider value={createGradflowStore({ layoutFn: makeLayoutFn() })}>
       <App />
     </StoreContext.Provider>
   </StrictMode>,

@@ -1,5 +1,6 @@
 import { type AnalysisOk, analyze, nodeNames, type Timeline, timeline } from '../core';
-import { type Layout, layoutGraph } from '../view/layout';
+import type { Layout, LayoutOptions } from '../view/layout';
+import { type LayoutFn, layoutNow } from '../view/layoutService';
 
 /** A good analysis with everything the view replays: names, timeline and layout. */
 export interface Scene {
@@ -9,6 +10,8 @@ export interface Scene {
   layout: Layout;
   /** Structure fingerprint: same keys and edges → same layout. */
   shape: string;
+  /** Milliseconds the layout took (0 when reused). */
+  layoutMs: number;
 }
 
 export const LAYER_GAP = 190;
@@ -20,27 +23,37 @@ function fingerprint(a: AnalysisOk): string {
   return `${keys}#${edges}`;
 }
 
-/** Builds the scene for a good analysis, reusing the previous layout when only values changed. */
-export function makeScene(analysis: AnalysisOk, previous: Scene | null): Scene {
-  const shape = fingerprint(analysis);
-  let layout: Layout;
-  if (previous && previous.shape === shape) layout = previous.layout;
-  else {
-    const hint = previous
-      ? new Map(previous.analysis.graph.nodes.map((n) => [n.key, previous.layout.y[n.id] as number]))
-      : undefined;
-    layout = layoutGraph(
-      analysis.graph,
-      hint ? { dx: LAYER_GAP, dy: ROW_GAP, previous: hint } : { dx: LAYER_GAP, dy: ROW_GAP },
-    );
-  }
+function sceneOf(analysis: AnalysisOk, shape: string, layout: Layout, layoutMs: number): Scene {
   return {
     analysis,
     names: nodeNames(analysis.graph),
     timeline: timeline(analysis.graph, analysis.steps),
     layout,
     shape,
+    layoutMs,
   };
+}
+
+/**
+ * Builds the scene for a good analysis. When only values changed the previous layout is reused at once;
+ * otherwise `layoutFn` lays it out (perhaps in a worker), hinted by the previous positions.
+ */
+export function makeScene(
+  analysis: AnalysisOk,
+  previous: Scene | null,
+  layoutFn: LayoutFn = layoutNow,
+): Scene | Promise<Scene> {
+  const shape = fingerprint(analysis);
+  if (previous && previous.shape === shape) return sceneOf(analysis, shape, previous.layout, 0);
+  const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP };
+  if (previous)
+    opts.previous = new Map(
+      previous.analysis.graph.nodes.map((n) => [n.key, previous.layout.y[n.id] as number]),
+    );
+  const result = layoutFn(analysis.graph, opts);
+  return result instanceof Promise
+    ? result.then((r) => sceneOf(analysis, shape, r.layout, r.ms))
+    : sceneOf(analysis, shape, result.layout, result.ms);
 }
 
 export { analyze };

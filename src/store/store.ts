@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Analysis } from '../core';
+import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 
 export type Palette = 'lecture' | 'colorblind';
@@ -10,8 +11,10 @@ export interface GradflowState {
   overrides: Record<string, number>;
   /** The latest analysis: may be an error. */
   analysis: Analysis;
-  /** The last good scene: stays on screen while the text is broken. */
+  /** The last good scene: stays on screen while the text is broken or a new layout is being made. */
   scene: Scene | null;
+  /** Nodes being laid out off the main thread right now, or 0. */
+  layingOut: number;
   /** Playback position on the scene's timeline. */
   position: number;
   playing: boolean;
@@ -45,28 +48,51 @@ function declared(a: Analysis): Map<string, number | undefined> {
   return new Map(inputs.map((i) => [i.name, i.declared]));
 }
 
-export function createGradflowStore(initial: { source?: string; overrides?: Record<string, number> } = {}) {
+export interface StoreOptions {
+  source?: string;
+  overrides?: Record<string, number>;
+  /** How graphs are laid out: at once (default; tests) or in a worker for large graphs (the app). */
+  layoutFn?: LayoutFn;
+}
+
+export function createGradflowStore(initial: StoreOptions = {}) {
   const source = initial.source ?? INITIAL_SOURCE;
   const overrides = initial.overrides ?? {};
+  const layoutFn = initial.layoutFn;
   const analysis = analyze(source, overrides);
-  const scene = analysis.ok ? makeScene(analysis, null) : null;
+  const scene = analysis.ok ? (makeScene(analysis, null) as Scene) : null;
+  let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
   return createStore<GradflowState>()((set, get) => {
     /** Re-analyzes and keeps the playback position when the graph's shape did not change. */
     const recompute = (src: string, ov: Record<string, number>) => {
-      const { scene: prev, position } = get();
+      const request = ++latest;
+      const prev = get().scene;
       const a = analyze(src, ov);
       if (!a.ok) {
-        set({ source: src, overrides: ov, analysis: a });
+        set({ source: src, overrides: ov, analysis: a, layingOut: 0 });
         return;
       }
-      const next = makeScene(a, prev);
+      const made = makeScene(a, prev, layoutFn);
+      if (made instanceof Promise) {
+        // The text and numbers update now; the picture follows when its layout is ready.
+        set({ source: src, overrides: ov, analysis: a, layingOut: a.graph.nodes.length });
+        void made.then((next) => {
+          if (request === latest) show(a, next);
+        });
+        return;
+      }
+      set({ source: src, overrides: ov });
+      show(a, made);
+    };
+
+    const show = (a: Analysis, next: Scene) => {
+      const { scene: prev, position } = get();
       const sameShape = prev !== null && prev.shape === next.shape;
       const atEnd = prev === null || position >= prev.timeline.length;
       set({
-        source: src,
-        overrides: ov,
         analysis: a,
+        layingOut: 0,
         scene: next,
         position: sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
         selected: sameShape ? get().selected : null,
@@ -79,6 +105,7 @@ export function createGradflowStore(initial: { source?: string; overrides?: Reco
       overrides,
       analysis,
       scene,
+      layingOut: 0,
       position: scene?.timeline.length ?? 0,
       playing: false,
       speed: 1.5,

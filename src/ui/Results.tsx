@@ -1,12 +1,16 @@
-import { formatNumber } from '../core';
+import { useMemo } from 'react';
+import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
 
-/** The output value and the Gradients table, as text: always the final numbers. */
+/**
+ * The output value and the Gradients table, as text: always the final numbers of the current program
+ * (even while its picture is still being laid out), or the last good program's while the text is broken.
+ */
 export function Results() {
-  const scene = useGradflow((s) => s.scene);
+  const analysis = useGradflow((s) => (s.analysis.ok ? s.analysis : s.scene?.analysis));
   const stale = useGradflow((s) => !s.analysis.ok);
-  if (!scene) return null;
-  const { analysis, names } = scene;
+  const names = useMemo(() => (analysis ? nodeNames(analysis.graph) : []), [analysis]);
+  if (!analysis) return null;
   const out = names[analysis.graph.output] as string;
   return (
     <section className={`results${stale ? ' stale' : ''}`} aria-label="Results">

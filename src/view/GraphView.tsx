@@ -59,6 +59,7 @@ export function GraphView() {
   const selected = useGradflow((s) => s.selected);
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
+  const layingOut = useGradflow((s) => s.layingOut);
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
   const { transform, fitView, zoomBy } = useZoom(svgRef);
@@ -99,7 +100,13 @@ export function GraphView() {
   const stepDuration = Math.min(1.2, 0.8 / speed);
 
   return (
-    <div className="graph-view" data-palette={palette}>
+    // Transitions on thousands of elements cost more than they show: large graphs move without them.
+    <div className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}`} data-palette={palette}>
+      {layingOut > 0 && (
+        <div className="layout-progress" role="status">
+          Laying out {layingOut.toLocaleString('en-US')} nodes…
+        </div>
+      )}
       <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
         <button type="button" onClick={() => bounds && fitView(bounds)}>
           Fit to screen
@@ -116,6 +123,7 @@ export function GraphView() {
         className="graph"
         aria-label="Computation graph"
         data-nodes={graph.nodes.length}
+        data-layout-ms={scene.layoutMs.toFixed(1)}
         data-edges={graph.edges.length}
       >
         <defs>

@@ -1,0 +1,16 @@
+/// <reference lib="webworker" />
+import type { Graph } from '../core';
+import { type LayoutOptions, layoutGraph } from './layout';
+
+/** Lays large graphs out off the main thread, so typing never waits for it. */
+export interface LayoutRequest {
+  id: number;
+  graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges' | 'output'>;
+  opts: LayoutOptions;
+}
+
+self.onmessage = (e: MessageEvent<LayoutRequest>) => {
+  const t0 = performance.now();
+  const layout = layoutGraph(e.data.graph as Graph, e.data.opts);
+  self.postMessage({ id: e.data.id, layout, ms: performance.now() - t0 });
+};
