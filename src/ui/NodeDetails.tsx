@@ -32,11 +32,15 @@ export function NodeDetails() {
       {node.inputs.length > 0 && <Tex latex={definitionLatex(graph, scene.names, node.id)} display />}
       <dl>
         <dt>value</dt>
-        <dd title={String(values[node.id])}>{formatNumber(values[node.id] as number, 6)}</dd>
+        <dd>
+          {formatNumber(values[node.id] as number, 6)} <span className="exact">(exact {String(values[node.id])})</span>
+        </dd>
         <dt>
           ∂{out}/∂{name}
         </dt>
-        <dd title={String(grads[node.id])}>{formatNumber(grads[node.id] as number, 6)}</dd>
+        <dd>
+          {formatNumber(grads[node.id] as number, 6)} <span className="exact">(exact {String(grads[node.id])})</span>
+        </dd>
       </dl>
       {node.inputs.map((inp, slot) => {
         const xs = node.inputs.map((i) => values[i] as number);
