@@ -33,13 +33,15 @@ export function NodeDetails() {
       <dl>
         <dt>value</dt>
         <dd>
-          {formatNumber(values[node.id] as number, 6)} <span className="exact">(exact {String(values[node.id])})</span>
+          {formatNumber(values[node.id] as number, 6)}{' '}
+          <span className="exact">(exact {String(values[node.id])})</span>
         </dd>
         <dt>
           ∂{out}/∂{name}
         </dt>
         <dd>
-          {formatNumber(grads[node.id] as number, 6)} <span className="exact">(exact {String(grads[node.id])})</span>
+          {formatNumber(grads[node.id] as number, 6)}{' '}
+          <span className="exact">(exact {String(grads[node.id])})</span>
         </dd>
       </dl>
       {node.inputs.map((inp, slot) => {
