@@ -5,8 +5,6 @@ import type { OpName } from './ops/types';
 /** One node of the operation graph. Ids are dense and already in topological order (inputs first). */
 export interface GraphNode {
   id: number;
-  /** Stable across edits: the same sub-expression keeps its key, so the view can keep its position. */
-  key: string;
   op: OpName;
   /** Ids of the argument nodes, in argument order. A variable used twice appears twice. */
   inputs: number[];
@@ -53,6 +51,12 @@ export interface Graph {
   output: number;
   /** Non-fatal remarks: a statement whose value is never used, for instance. */
   warnings: GradflowError[];
+  /**
+   * Structural hash of each node (from its op and its inputs' hashes; a name for inputs and named
+   * intermediates): the same sub-expression hashes the same after an edit. `nodeKeys` turns these into
+   * the stable keys the view needs.
+   */
+  hashes: Uint32Array;
 }
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
@@ -68,17 +72,9 @@ function hashString(text: string, seed = 0x811c9dc5): number {
 }
 
 /** Every node is created with the same fields in the same order, so the engine's loops stay fast. */
-function makeNode(
-  id: number,
-  key: string,
-  op: OpName,
-  inputs: number[],
-  start: number,
-  end: number,
-): GraphNode {
+function makeNode(id: number, op: OpName, inputs: number[], start: number, end: number): GraphNode {
   return {
     id,
-    key,
     op,
     inputs,
     label: undefined,
@@ -96,7 +92,6 @@ export function buildGraph(program: Program, source: string): BuildResult {
   const inputs: InputDecl[] = [];
   const defined = new Map<string, number>(); // names bound so far → node id
   const definedAt = new Map<string, number>(); // assigned names → offset of their statement
-  const keyCount = new Map<number, number>(); // structural hash → how many nodes had it so far
   const hashes: number[] = []; // structural hash of each node, from its op and its inputs' hashes
   const warnings: GradflowError[] = [];
 
@@ -114,31 +109,14 @@ export function buildGraph(program: Program, source: string): BuildResult {
     definedAt.set(s.name, s.start);
   }
 
-  /** Adds a node whose key is `signature`, made unique by an occurrence count (`sin:x#1`). */
-  const add = (
-    op: OpName,
-    inputs: number[],
-    start: number,
-    end: number,
-    signature: string,
-    h: number,
-  ): GraphNode => {
-    const seen = keyCount.get(h) ?? 0;
-    keyCount.set(h, seen + 1);
-    const node = makeNode(
-      nodes.length,
-      seen === 0 ? signature : `${signature}#${seen}`,
-      op,
-      inputs,
-      start,
-      end,
-    );
+  const add = (op: OpName, inputs: number[], start: number, end: number, h: number): GraphNode => {
+    const node = makeNode(nodes.length, op, inputs, start, end);
     nodes.push(node);
     hashes.push(h);
     return node;
   };
   const newInput = (name: string, start: number, end: number, declared?: number): number => {
-    const node = add('input', [], start, end, `in:${name}`, hashString(name));
+    const node = add('input', [], start, end, hashString(name));
     node.label = name;
     inputs.push(
       declared === undefined
@@ -153,7 +131,7 @@ export function buildGraph(program: Program, source: string): BuildResult {
   function leaf(e: Exclude<Expr, { kind: 'op' }>): number | GradflowError {
     if (e.kind === 'number' || e.kind === 'constant') {
       const text = e.kind === 'number' ? e.text : e.name;
-      const node = add('const', [], e.start, e.end, `c:${text}`, hashString(text, 7));
+      const node = add('const', [], e.start, e.end, hashString(text, 7));
       node.constant = e.value;
       node.text = text;
       return node.id;
@@ -205,7 +183,7 @@ export function buildGraph(program: Program, source: string): BuildResult {
         const args = results.splice(results.length - e.args.length);
         let h = hashString(e.fn ?? e.op);
         for (const a of args) h = mix(h, hashes[a] as number);
-        const node = add(e.op, args, e.start, e.end, `${e.op}:${h.toString(36)}`, h);
+        const node = add(e.op, args, e.start, e.end, h);
         node.fn = e.fn;
         results.push(node.id);
       }
@@ -229,7 +207,6 @@ export function buildGraph(program: Program, source: string): BuildResult {
       const node = nodes[id] as GraphNode;
       if (node.op !== 'input' && node.label === undefined) {
         node.label = s.name;
-        node.key = `def:${s.name}`;
         hashes[id] = hashString(s.name, 11); // consumers of q keep their keys when q's formula changes
       }
       defined.set(s.name, id);
@@ -270,7 +247,10 @@ export function buildGraph(program: Program, source: string): BuildResult {
       });
     }
   }
-  return { ok: true, graph: { nodes, edges, firstEdge, outEdges, inputs, output, warnings } };
+  return {
+    ok: true,
+    graph: { nodes, edges, firstEdge, outEdges, inputs, output, warnings, hashes: Uint32Array.from(hashes) },
+  };
 }
 
 function fail(message: string, start: number, end: number, hint?: string): BuildResult {

@@ -28,6 +28,7 @@ export {
   type InputDecl,
   reachesOutput,
 } from './graph';
+export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';

@@ -1,4 +1,4 @@
-import { type AnalysisOk, analyze, nodeNames, type Timeline, timeline } from '../core';
+import { type AnalysisOk, analyze, nodeKeys, nodeNames, type Timeline, timeline } from '../core';
 import type { Layout, LayoutOptions } from '../view/layout';
 import { type LayoutFn, layoutNow } from '../view/layoutService';
 
@@ -8,6 +8,8 @@ export interface Scene {
   names: string[];
   timeline: Timeline;
   layout: Layout;
+  /** Stable node keys (`nodeKeys`): React keys and layout hints. */
+  keys: string[];
   /** Structure fingerprint: same keys and edges → same layout. */
   shape: string;
   /** Milliseconds the layout took (0 when reused). */
@@ -17,17 +19,24 @@ export interface Scene {
 export const LAYER_GAP = 190;
 export const ROW_GAP = 96;
 
-function fingerprint(a: AnalysisOk): string {
-  const keys = a.graph.nodes.map((n) => n.key).join('|');
+function fingerprint(a: AnalysisOk, keys: readonly string[]): string {
   const edges = a.graph.edges.map((e) => `${e.source}>${e.target}`).join(',');
-  return `${keys}#${edges}`;
+  return `${keys.join('|')}#${edges}`;
 }
 
-function sceneOf(analysis: AnalysisOk, shape: string, layout: Layout, layoutMs: number): Scene {
+function sceneOf(
+  analysis: AnalysisOk,
+  keys: string[],
+  shape: string,
+  layout: Layout,
+  layoutMs: number,
+): Scene {
+  const { graph, steps } = analysis;
   return {
     analysis,
-    names: nodeNames(analysis.graph),
-    timeline: timeline(analysis.graph, analysis.steps),
+    names: nodeNames(graph),
+    keys,
+    timeline: timeline(graph, steps),
     layout,
     shape,
     layoutMs,
@@ -43,17 +52,15 @@ export function makeScene(
   previous: Scene | null,
   layoutFn: LayoutFn = layoutNow,
 ): Scene | Promise<Scene> {
-  const shape = fingerprint(analysis);
-  if (previous && previous.shape === shape) return sceneOf(analysis, shape, previous.layout, 0);
-  const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP };
-  if (previous)
-    opts.previous = new Map(
-      previous.analysis.graph.nodes.map((n) => [n.key, previous.layout.y[n.id] as number]),
-    );
+  const keys = nodeKeys(analysis.graph);
+  const shape = fingerprint(analysis, keys);
+  if (previous && previous.shape === shape) return sceneOf(analysis, keys, shape, previous.layout, 0);
+  const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
+  if (previous) opts.previous = new Map(previous.keys.map((k, id) => [k, previous.layout.y[id] as number]));
   const result = layoutFn(analysis.graph, opts);
   return result instanceof Promise
-    ? result.then((r) => sceneOf(analysis, shape, r.layout, r.ms))
-    : sceneOf(analysis, shape, result.layout, result.ms);
+    ? result.then((r) => sceneOf(analysis, keys, shape, r.layout, r.ms))
+    : sceneOf(analysis, keys, shape, result.layout, result.ms);
 }
 
 export { analyze };

@@ -3,6 +3,8 @@ import { nodeSize } from './geometry';
 
 export interface NodeProps {
   node: GraphNode;
+  /** Stable key, for tests and debugging. */
+  nodeKey: string;
   name: string;
   x: number;
   y: number;
@@ -21,6 +23,7 @@ export interface NodeProps {
 /** A gate shows its operator; inputs and named intermediates show their names. */
 export function GraphNodeView({
   node,
+  nodeKey,
   name,
   x,
   y,
@@ -58,7 +61,7 @@ export function GraphNodeView({
       className={cls}
       style={{ transform: `translate(${x}px, ${y}px)` }}
       data-node={node.id}
-      data-key={node.key}
+      data-key={nodeKey}
       role="button"
       tabIndex={node.op === 'const' ? -1 : 0}
       aria-label={label}

@@ -148,7 +148,7 @@ export function GraphView() {
             const grad = frame.edgeGrad[e.id] as number;
             return (
               <GraphEdge
-                key={`${graph.nodes[e.source]?.key}>${graph.nodes[e.target]?.key}:${e.slot}`}
+                key={`${scene.keys[e.source]}>${scene.keys[e.target]}:${e.slot}`}
                 id={e.id}
                 d={g.d}
                 mid={g.mid}
@@ -181,7 +181,8 @@ export function GraphView() {
             const g = frame.grad[n.id] as number;
             return (
               <GraphNodeView
-                key={n.key}
+                key={scene.keys[n.id]}
+                nodeKey={scene.keys[n.id] as string}
                 node={n}
                 name={scene.names[n.id] as string}
                 x={x[n.id] as number}

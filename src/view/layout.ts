@@ -17,6 +17,8 @@ export interface LayoutOptions {
   dy: number;
   /** Previous layout's y by node key: a hint that keeps unchanged nodes in their order. */
   previous?: ReadonlyMap<string, number>;
+  /** This graph's node keys (`nodeKeys`), to look nodes up in `previous`. */
+  keys?: readonly string[];
 }
 
 const SWEEPS = 8;
@@ -93,23 +95,28 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
 
   const rank = new Float64Array(total); // relative position within the layer, 0..1
   const hint = opts.previous;
+  // A virtual node was "where its edge's source was".
+  const was = (id: number) => hint?.get(opts.keys?.[origin[id] as number] ?? '');
   for (const ids of layers) {
-    const was = (id: number) => hint?.get(nodes[origin[id] as number]?.key ?? '');
     if (hint) ids.sort((a, b) => (was(a) ?? a) - (was(b) ?? b));
     ids.forEach((id, k) => {
       rank[id] = (k + 0.5) / ids.length;
     });
   }
+  // A node that was on screen before is pulled toward its old place, so edits move only what they must.
+  const anchor = new Float64Array(total).fill(Number.NaN);
+  if (hint) for (let id = 0; id < total; id++) if (was(id) !== undefined) anchor[id] = rank[id] as number;
+  const bary = new Float64Array(total);
   const sweep = (ids: number[], neighbours: number[][]) => {
-    const bary = new Map<number, number>();
     for (const id of ids) {
       const ns = neighbours[id] as number[];
-      bary.set(
-        id,
-        ns.length ? ns.reduce((s, m) => s + (rank[m] as number), 0) / ns.length : (rank[id] as number),
-      );
+      let sum = 0;
+      for (const m of ns) sum += rank[m] as number;
+      bary[id] = ns.length ? sum / ns.length : (rank[id] as number);
+      const a = anchor[id] as number;
+      if (!Number.isNaN(a)) bary[id] = ((bary[id] as number) + a) / 2;
     }
-    ids.sort((a, b) => (bary.get(a) as number) - (bary.get(b) as number));
+    ids.sort((a, b) => (bary[a] as number) - (bary[b] as number)); // stable: ties keep their order
     ids.forEach((id, k) => {
       rank[id] = (k + 0.5) / ids.length;
     });

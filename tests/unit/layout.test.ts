@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Graph } from '../../src/core';
+import { analyze, type Graph, nodeKeys } from '../../src/core';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
 import { type Layout, layoutGraph } from '../../src/view/layout';
 
@@ -56,9 +56,9 @@ describe('layered layout', () => {
   it('keeps the order of unchanged nodes when given the previous layout', () => {
     const before = graphOf('a*b + c*d');
     const lb = layoutGraph(before, { dx: DX, dy: DY });
-    const hint = new Map(before.nodes.map((n) => [n.key, lb.y[n.id] as number]));
+    const hint = new Map(nodeKeys(before).map((k, id) => [k, lb.y[id] as number]));
     const after = graphOf('a*b + c*d*2');
-    const la = layoutGraph(after, { dx: DX, dy: DY, previous: hint });
+    const la = layoutGraph(after, { dx: DX, dy: DY, previous: hint, keys: nodeKeys(after) });
     const order = (g: Graph, l: Layout) =>
       ['a', 'b', 'c', 'd'].map((v) => l.y[g.nodes.find((n) => n.label === v)?.id as number] as number);
     const rank = (ys: number[]) => ys.map((y) => ys.filter((o) => o < y).length);
