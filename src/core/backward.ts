@@ -1,8 +1,9 @@
 import type { GradflowError } from './errors';
 import { formatNumber } from './format';
 import { gather, snippet } from './forward';
-import { type Graph, type GraphNode, reachesOutput } from './graph';
+import type { Graph, GraphNode } from './graph';
 import { OP } from './ops/table';
+import { dependsOnInput, reachesOutput } from './reach';
 
 /** One edge of the backward pass: what the animation replays and the step panel explains. */
 export interface BackwardStep {
@@ -101,14 +102,4 @@ export function backward(graph: Graph, values: Float64Array, source = ''): Backw
     }
   }
   return { ok: true, grads, steps };
-}
-
-/** needsGrad[n] is 1 when node n depends on some input (the others are constants: no gradient flows). */
-export function dependsOnInput(nodes: readonly GraphNode[]): Uint8Array {
-  const needs = new Uint8Array(nodes.length);
-  for (const node of nodes) {
-    if (node.op === 'input') needs[node.id] = 1;
-    else for (const i of node.inputs) if (needs[i]) needs[node.id] = 1;
-  }
-  return needs;
 }

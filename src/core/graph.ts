@@ -1,6 +1,7 @@
 import type { Expr, Program } from './ast';
 import { type GradflowError, syntaxError, where } from './errors';
 import type { OpName } from './ops/types';
+import { reachesOutput } from './reach';
 
 /** One node of the operation graph. Ids are dense and already in topological order (inputs first). */
 export interface GraphNode {
@@ -270,15 +271,4 @@ function wire(nodes: GraphNode[]) {
     });
   }
   return { edges, firstEdge, outEdges };
-}
-
-/** live[n] is 1 when the output depends on node n (walking back from the output). */
-export function reachesOutput(nodes: readonly GraphNode[], output: number): Uint8Array {
-  const live = new Uint8Array(nodes.length);
-  if (output >= 0) live[output] = 1;
-  for (let id = output; id >= 0; id--) {
-    if (!live[id]) continue;
-    for (const i of (nodes[id] as GraphNode).inputs) live[i] = 1;
-  }
-  return live;
 }

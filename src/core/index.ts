@@ -15,7 +15,7 @@ export {
   type InputValue,
 } from './analyze';
 export { type Expr, type Program, printExpr, printProgram, type Statement } from './ast';
-export { type BackwardStep, backward, dependsOnInput } from './backward';
+export { type BackwardStep, backward } from './backward';
 export { forwardCaption, stepCaption } from './captions';
 export { type GradflowError, lineCol } from './errors';
 export { formatAscii, formatNumber } from './format';
@@ -26,7 +26,6 @@ export {
   type GraphEdge,
   type GraphNode,
   type InputDecl,
-  reachesOutput,
 } from './graph';
 export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
@@ -34,6 +33,7 @@ export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERAN
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
 export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from './parser';
+export { dependsOnInput, reachesOutput } from './reach';
 export { nameLatex, nodeNames } from './symbols';
 export { tangent } from './tangent';
 export { type Frame, frameAt, type Timeline, timeline } from './timeline';

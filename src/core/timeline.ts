@@ -1,5 +1,6 @@
 import type { BackwardStep } from './backward';
-import { type Graph, reachesOutput } from './graph';
+import type { Graph } from './graph';
+import { reachesOutput } from './reach';
 
 /**
  * The animation as positions 0..length: position 0 shows only the inputs; positions 1..F compute the
