@@ -9,8 +9,10 @@ export interface InputValue {
   name: string;
   node: number;
   value: number;
-  /** Value written in the text (`x = -2`), if any. */
+  /** Value written in the text (`x = -2`), if any, and the span of that literal. */
   declared?: number;
+  valueStart?: number;
+  valueEnd?: number;
   start: number;
   end: number;
 }
@@ -65,7 +67,11 @@ export function analyze(source: string, values: Readonly<Record<string, number>>
     const given = Object.hasOwn(values, d.name) ? values[d.name] : undefined;
     const value = given !== undefined && Number.isFinite(given) ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
     const iv: InputValue = { name: d.name, node: d.node, value, start: d.start, end: d.end };
-    if (d.declared !== undefined) iv.declared = d.declared;
+    if (d.declared !== undefined) {
+      iv.declared = d.declared;
+      iv.valueStart = d.valueStart as number;
+      iv.valueEnd = d.valueEnd as number;
+    }
     return iv;
   });
 

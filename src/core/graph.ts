@@ -33,8 +33,10 @@ export interface GraphEdge {
 export interface InputDecl {
   name: string;
   node: number;
-  /** Value written in the text (`x = -2`), if any. */
+  /** Value written in the text (`x = -2`), if any, and the span of that literal (`-2`). */
   declared?: number;
+  valueStart?: number;
+  valueEnd?: number;
   /** Span of the declaration or of the first use. */
   start: number;
   end: number;
@@ -116,13 +118,26 @@ export function buildGraph(program: Program, source: string): BuildResult {
     hashes.push(h);
     return node;
   };
-  const newInput = (name: string, start: number, end: number, declared?: number): number => {
+  const newInput = (
+    name: string,
+    start: number,
+    end: number,
+    value?: Extract<Expr, { kind: 'number' | 'constant' }>,
+  ): number => {
     const node = add('input', [], start, end, hashString(name));
     node.label = name;
     inputs.push(
-      declared === undefined
+      value === undefined
         ? { name, node: node.id, start, end }
-        : { name, node: node.id, declared, start, end },
+        : {
+            name,
+            node: node.id,
+            start,
+            end,
+            declared: value.value,
+            valueStart: value.start,
+            valueEnd: value.end,
+          },
     );
     defined.set(name, node.id);
     return node.id;
@@ -198,7 +213,7 @@ export function buildGraph(program: Program, source: string): BuildResult {
     current = s.kind === 'assign' ? s.name : '';
     if (s.kind === 'assign' && (s.expr.kind === 'number' || s.expr.kind === 'constant')) {
       // `x = -2` declares an input with a starting value.
-      output = newInput(s.name, s.start, s.end, s.expr.value);
+      output = newInput(s.name, s.start, s.end, s.expr);
       statementNodes.push({ node: output, start: s.start, end: s.end, name: s.name });
       continue;
     }

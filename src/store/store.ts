@@ -40,6 +40,11 @@ export interface GradflowState {
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
 
+/** A number as the student would write it: at most 12 significant digits, no float noise (0.30000000000000004). */
+export function literal(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
 const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(s?.timeline.length ?? 0, p));
 
 /** Declared values by name, to notice when the text's own value for an input changed. */
@@ -122,7 +127,19 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       setValue(name, value) {
         if (!Number.isFinite(value)) return;
-        recompute(get().source, { ...get().overrides, [name]: value });
+        const { analysis, source, overrides } = get();
+        const input = (analysis.ok ? analysis.inputs : (analysis.inputs ?? [])).find((i) => i.name === name);
+        const ov = { ...overrides };
+        if (input?.valueStart !== undefined && input.valueEnd !== undefined) {
+          // Declared in the text (`x = -2`): rewrite that number, so the text and the slider always agree.
+          delete ov[name];
+          recompute(
+            `${source.slice(0, input.valueStart)}${literal(value)}${source.slice(input.valueEnd)}`,
+            ov,
+          );
+        } else {
+          recompute(source, { ...ov, [name]: value });
+        }
       },
       seek(p) {
         set({ position: clampTo(get().scene, p) });

@@ -3,16 +3,21 @@ import { analyze } from '../../src/core';
 import { PRESETS, presetText } from '../../src/examples/presets';
 
 describe('presets', () => {
-  it.each(PRESETS.map((p) => [p.title, p] as const))('%s: the engine reproduces its known numbers', (_t, p) => {
-    const r = analyze(presetText(p));
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.value).toBeCloseTo(p.expected.value, 5);
-    for (const [name, g] of Object.entries(p.expected.gradients)) expect(r.gradients[name], name).toBeCloseTo(g, 5);
-    expect(Object.keys(r.gradients).sort()).toEqual(Object.keys(p.expected.gradients).sort());
-  });
+  it.each(PRESETS.map((p) => [p.title, p] as const))(
+    '%s: the engine reproduces its known numbers',
+    (_t, p) => {
+      const r = analyze(presetText(p));
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value).toBeCloseTo(p.expected.value, 5);
+      for (const [name, g] of Object.entries(p.expected.gradients))
+        expect(r.gradients[name], name).toBeCloseTo(g, 5);
+      expect(Object.keys(r.gradients).sort()).toEqual(Object.keys(p.expected.gradients).sort());
+    },
+  );
 
   it('the stated numbers agree with closed forms written without the engine', () => {
-    const get = (id: string) => PRESETS.find((p) => p.id === id)?.expected as { value: number; gradients: Record<string, number> };
+    const get = (id: string) =>
+      PRESETS.find((p) => p.id === id)?.expected as { value: number; gradients: Record<string, number> };
     // Softmax cross-entropy: L = −log p_cat, ∂L/∂s_j = p_j − [j = cat].
     const s = [3.2, 5.1, -1.7];
     const z = s.reduce((a, v) => a + Math.exp(v), 0);

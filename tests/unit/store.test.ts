@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createGradflowStore, literal } from '../../src/store/store';
+
+describe('store: values and text agree', () => {
+  it('moving a declared input rewrites its number in the text', () => {
+    const s = createGradflowStore({ source: 'x = -2; y = 5\nf = x * y' });
+    s.getState().setValue('x', 1.25);
+    expect(s.getState().source).toBe('x = 1.25; y = 5\nf = x * y');
+    expect(s.getState().overrides).toEqual({});
+    const a = s.getState().analysis;
+    expect(a.ok && a.value).toBe(6.25);
+  });
+
+  it('an undeclared input keeps its value beside the text', () => {
+    const s = createGradflowStore({ source: '(x + y) * z' });
+    s.getState().setValue('z', -4);
+    expect(s.getState().source).toBe('(x + y) * z');
+    expect(s.getState().overrides).toEqual({ z: -4 });
+    const a = s.getState().analysis;
+    expect(a.ok && a.gradients.x).toBe(-4);
+  });
+
+  it('typing a new value in the text wins over an older field value', () => {
+    const s = createGradflowStore({ source: '(x + y) * z' });
+    s.getState().setValue('z', -4);
+    s.getState().setSource('z = 2\n(x + y) * z');
+    const a = s.getState().analysis;
+    expect(a.ok && a.inputs.find((i) => i.name === 'z')?.value).toBe(2);
+  });
+
+  it('writes numbers without float noise', () => {
+    expect(literal(0.1 + 0.2)).toBe('0.3');
+    expect(literal(-2)).toBe('-2');
+    expect(literal(1e-7)).toBe('1e-7');
+  });
+
+  it('keeps the last good scene while the text is broken', () => {
+    const s = createGradflowStore({ source: 'x*y' });
+    const scene = s.getState().scene;
+    s.getState().setSource('x*(y');
+    expect(s.getState().analysis.ok).toBe(false);
+    expect(s.getState().scene).toBe(scene);
+  });
+});
