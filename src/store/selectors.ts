@@ -24,4 +24,5 @@ export const selectActions = (s: GradflowState) => ({
   setSpeed: s.setSpeed,
   select: s.select,
   setPalette: s.setPalette,
+  setNotice: s.setNotice,
 });

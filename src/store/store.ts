@@ -3,7 +3,9 @@ import type { Analysis } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 
-export type Palette = 'lecture' | 'colorblind';
+import type { Palette } from './url';
+
+export type { Palette };
 
 export interface GradflowState {
   source: string;
@@ -23,6 +25,8 @@ export interface GradflowState {
   /** Selected node id in the scene's graph. */
   selected: number | null;
   palette: Palette;
+  /** A message for the student that is not about their text (a refused share link, for instance). */
+  notice: string | null;
 
   setSource(source: string): void;
   setValue(name: string, value: number): void;
@@ -36,6 +40,9 @@ export interface GradflowState {
   setSpeed(speed: number): void;
   select(id: number | null): void;
   setPalette(p: Palette): void;
+  setNotice(notice: string | null): void;
+  /** Loads a shared state (from a link) as a whole. */
+  load(state: { source: string; values: Record<string, number>; step?: number; palette: Palette }): void;
 }
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
@@ -58,6 +65,9 @@ export interface StoreOptions {
   overrides?: Record<string, number>;
   /** How graphs are laid out: at once (default; tests) or in a worker for large graphs (the app). */
   layoutFn?: LayoutFn;
+  step?: number;
+  palette?: Palette;
+  notice?: string | null;
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
@@ -111,11 +121,12 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       analysis,
       scene,
       layingOut: 0,
-      position: scene?.timeline.length ?? 0,
+      position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, scene.timeline.length) : 0,
       playing: false,
       speed: 1.5,
       selected: null,
-      palette: 'lecture',
+      palette: initial.palette ?? 'lecture',
+      notice: initial.notice ?? null,
 
       setSource(src) {
         // A value the student re-typed in the text wins over an older value from the field.
@@ -174,6 +185,15 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       setPalette(palette) {
         set({ palette });
+      },
+      setNotice(notice) {
+        set({ notice });
+      },
+      load(state) {
+        set({ palette: state.palette, playing: false });
+        recompute(state.source, state.values);
+        const scene = get().scene;
+        if (state.step !== undefined && scene) set({ position: clampTo(scene, state.step) });
       },
     };
   });

@@ -1,32 +1,59 @@
+import { useRef } from 'react';
 import { lineCol } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectError, selectSource } from '../store/selectors';
+import { Reference } from './Reference';
 
-/** The program text, parsed live; the error (if any) is pointed at under it. */
+/**
+ * The program text, parsed live. The error's span is underlined in the text itself: a backdrop with the
+ * same text and a <mark> sits behind the transparent text box (the text box stays a plain textarea, so
+ * undo/redo and everything else work as in any text box).
+ */
 export function Editor() {
   const source = useGradflow(selectSource);
   const error = useGradflow(selectError);
   const { setSource } = useGradflow(selectActions);
+  const backdrop = useRef<HTMLDivElement>(null);
+  const start = error ? Math.min(error.start, source.length) : 0;
+  const end = error ? Math.min(Math.max(error.end, error.start + 1), source.length + 1) : 0;
   return (
     <div className="editor">
       <label htmlFor="expression" className="panel-title">
         Expression
       </label>
-      <textarea
-        id="expression"
-        className={error ? 'has-error' : undefined}
-        value={source}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        rows={Math.min(8, Math.max(3, source.split('\n').length + 1))}
-        aria-invalid={error ? true : undefined}
-        aria-describedby="expression-error"
-        onChange={(e) => setSource(e.target.value)}
-      />
+      <div className="editor-box">
+        <div className="editor-backdrop" ref={backdrop} aria-hidden="true">
+          {error ? (
+            <>
+              {source.slice(0, start)}
+              <mark>{source.slice(start, end) || ' '}</mark>
+              {source.slice(end)}
+            </>
+          ) : (
+            source
+          )}
+          {'\n'}
+        </div>
+        <textarea
+          id="expression"
+          className={error ? 'has-error' : undefined}
+          value={source}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          rows={Math.min(10, Math.max(3, source.split('\n').length + 1))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="expression-error"
+          onChange={(e) => setSource(e.target.value)}
+          onScroll={(e) => {
+            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+        />
+      </div>
       <div id="expression-error" aria-live="polite">
         {error && <ErrorMessage source={source} error={error} />}
       </div>
+      <Reference />
     </div>
   );
 }
@@ -40,22 +67,14 @@ function ErrorMessage({
 }) {
   const { line, column } = lineCol(source, error.start);
   const lines = source.split('\n');
-  const text = lines[line - 1] ?? '';
-  const width = Math.max(1, Math.min(error.end, error.start + text.length - column + 1) - error.start);
   return (
     <div className="error" role="status" data-start={error.start} data-end={error.end}>
       <p className="error-message">
         <strong>{error.phase === 'domain' ? 'Cannot compute: ' : ''}</strong>
         {error.message}
-        {lines.length > 1 ? ` (line ${line})` : ''}
+        {lines.length > 1 && !error.message.includes('line ') ? ` (line ${line}, column ${column})` : ''}
       </p>
       {error.hint && <p className="error-hint">{error.hint}</p>}
-      <pre className="error-pointer" aria-hidden="true">
-        {text.length > 80 ? text.slice(Math.max(0, column - 40), column + 40) : text}
-        {'\n'}
-        {' '.repeat(text.length > 80 ? Math.min(39, column - 1) : column - 1)}
-        {'^'.repeat(Math.min(width, 80))}
-      </pre>
     </div>
   );
 }

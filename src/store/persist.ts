@@ -1,0 +1,99 @@
+import type { GradflowState, GradflowStore, StoreOptions } from './store';
+import { decodeState, encodeState, type SharedState } from './url';
+
+const STORAGE_KEY = 'gradflow:v1';
+const DELAY_MS = 300;
+
+/** The state worth sharing: text, values set beside it, playback step (unless at the end), colours. */
+export function sharedOf(s: GradflowState): SharedState {
+  const end = s.scene?.timeline.length ?? 0;
+  const shared: SharedState = { source: s.source, values: s.overrides, palette: s.palette };
+  if (Math.round(s.position) < end) shared.step = Math.round(s.position);
+  return shared;
+}
+
+function readStorage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage can be disabled; the app works without it
+  }
+}
+
+/**
+ * Where the app starts: the link's state if it has one (refused links say why), else the work kept from
+ * the last visit, else the default example.
+ */
+export function initialOptions(hash: string): StoreOptions {
+  let notice: string | null = null;
+  if (hash.length > 1) {
+    const fromLink = decodeState(hash);
+    if (fromLink.ok) return optionsOf(fromLink.state, null);
+    notice = fromLink.reason;
+  }
+  const kept = readStorage();
+  const fromStorage = kept ? decodeState(kept) : null;
+  if (fromStorage?.ok) return optionsOf(fromStorage.state, notice);
+  return { notice };
+}
+
+function optionsOf(s: SharedState, notice: string | null): StoreOptions {
+  const o: StoreOptions = { source: s.source, overrides: s.values, palette: s.palette, notice };
+  if (s.step !== undefined) o.step = s.step;
+  return o;
+}
+
+/**
+ * Keeps the URL and local storage in step with the store, a moment after the last change: the address
+ * bar is replaced (not pushed), so typing never floods the history. A link pasted into this tab loads.
+ * Returns a function that stops syncing.
+ */
+export function syncWithLocation(store: GradflowStore): () => void {
+  let timer: number | undefined;
+  let written = '';
+  const write = () => {
+    const text = encodeState(sharedOf(store.getState()));
+    if (text === written) return;
+    written = text;
+    window.history.replaceState(window.history.state, '', `#${text}`);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, text);
+    } catch {
+      // storage full or disabled: the URL still carries the state
+    }
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (
+      s.source === prev.source &&
+      s.overrides === prev.overrides &&
+      s.position === prev.position &&
+      s.palette === prev.palette
+    )
+      return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(write, DELAY_MS);
+  });
+  const onHash = () => {
+    if (window.location.hash.slice(1) === written) return;
+    const r = decodeState(window.location.hash);
+    if (r.ok) {
+      written = encodeState(r.state);
+      store.getState().load(r.state);
+      store.getState().setNotice(null);
+    } else store.getState().setNotice(r.reason);
+  };
+  window.addEventListener('hashchange', onHash);
+  write();
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHash);
+    window.clearTimeout(timer);
+  };
+}
+
+/** Writes the state now (before copying a link). */
+export function currentLink(store: GradflowStore): string {
+  const url = new URL(window.location.href);
+  url.hash = encodeState(sharedOf(store.getState()));
+  return url.toString();
+}

@@ -1,0 +1,94 @@
+/**
+ * The shareable state as a URL fragment: `#src=<program>&v.x1=5&step=12&palette=colorblind`.
+ * A link is untrusted input: everything in it is checked here, and anything out of bounds refuses the
+ * whole link with a reason a person can read. The program text is only ever shown as text and parsed by
+ * Gradflow's own parser; it never becomes HTML or LaTeX.
+ */
+
+export type Palette = 'lecture' | 'colorblind';
+
+export interface SharedState {
+  source: string;
+  values: Record<string, number>;
+  /** Playback position; absent means "at the end". */
+  step?: number;
+  palette: Palette;
+}
+
+export const MAX_LINK_CHARS = 20_000;
+export const MAX_SHARED_SOURCE = 10_000;
+const MAX_VALUES = 200;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Control characters other than tab and newline have no place in a program. */
+export function hasControlCharacters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10) || c === 127) return true;
+  }
+  return false;
+}
+
+export function encodeState(s: SharedState): string {
+  const p = new URLSearchParams();
+  p.set('src', s.source);
+  for (const [k, v] of Object.entries(s.values)) p.set(`v.${k}`, String(v));
+  if (s.step !== undefined) p.set('step', String(s.step));
+  if (s.palette !== 'lecture') p.set('palette', s.palette);
+  return p.toString();
+}
+
+export type Decoded = { ok: true; state: SharedState } | { ok: false; reason: string };
+
+/** Reads a fragment (with or without `#`). Never throws. */
+export function decodeState(fragment: string): Decoded {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length > MAX_LINK_CHARS) {
+    return refuse(
+      `it is too long (${text.length.toLocaleString('en-US')} characters; a Gradflow link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')})`,
+    );
+  }
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    return refuse('it could not be read');
+  }
+  const source = params.get('src');
+  if (source === null) return refuse('it has no program in it');
+  if (source.length > MAX_SHARED_SOURCE)
+    return refuse(`its program is too long (${source.length.toLocaleString('en-US')} characters)`);
+  if (hasControlCharacters(source)) return refuse('its program contains control characters');
+  const values: Record<string, number> = {};
+  let count = 0;
+  for (const [key, raw] of params) {
+    if (!key.startsWith('v.')) continue;
+    const name = key.slice(2);
+    if (!IDENT.test(name)) return refuse(`"${shorten(name)}" is not a variable name`);
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v)) return refuse(`the value of ${name} is not a number`);
+    if (++count > MAX_VALUES) return refuse('it sets too many values');
+    values[name] = v;
+  }
+  const state: SharedState = { source, values, palette: 'lecture' };
+  const step = params.get('step');
+  if (step !== null) {
+    const n = Number(step);
+    if (!Number.isInteger(n) || n < 0 || n > 1e7) return refuse('its step is not a whole number');
+    state.step = n;
+  }
+  const palette = params.get('palette');
+  if (palette !== null) {
+    if (palette !== 'lecture' && palette !== 'colorblind')
+      return refuse(`"${shorten(palette)}" is not a colour scheme`);
+    state.palette = palette;
+  }
+  return { ok: true, state };
+}
+
+function refuse(why: string): Decoded {
+  return { ok: false, reason: `This link was not loaded: ${why}.` };
+}
+
+function shorten(s: string): string {
+  return s.length > 24 ? `${s.slice(0, 24)}…` : s;
+}

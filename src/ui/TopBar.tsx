@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { PRESETS, presetText } from '../examples/presets';
+import { useGradflow, useGradflowApi } from '../store/hooks';
+import { currentLink } from '../store/persist';
+import { selectActions } from '../store/selectors';
+
+/** Title, presets, sharing and colours; and any notice that is not about the program text. */
+export function TopBar() {
+  const api = useGradflowApi();
+  const palette = useGradflow((s) => s.palette);
+  const notice = useGradflow((s) => s.notice);
+  const { setPalette, setNotice } = useGradflow(selectActions);
+  const [copied, setCopied] = useState('');
+
+  const loadPreset = (id: string) => {
+    const p = PRESETS.find((x) => x.id === id);
+    if (!p) return;
+    const text = presetText(p);
+    // Through the text box's own editing, so that Ctrl+Z brings the student's previous text back.
+    const box = document.getElementById('expression') as HTMLTextAreaElement | null;
+    if (box) {
+      box.focus();
+      box.select();
+      if (document.execCommand('insertText', false, text)) return;
+    }
+    api.getState().setSource(text);
+  };
+
+  const copyLink = async () => {
+    const link = currentLink(api);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied.');
+    } catch {
+      setCopied(`Copy this link: ${link}`);
+    }
+  };
+
+  return (
+    <header className="topbar">
+      <h1>
+        Gradflow <span className="tagline">see the chain rule flow</span>
+      </h1>
+      <div className="preset-picker">
+        <label htmlFor="preset">Preset</label>
+        <select id="preset" value="" onChange={(e) => loadPreset(e.target.value)}>
+          <option value="">Load an example…</option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="topbar-actions">
+        <button type="button" onClick={copyLink}>
+          Copy link
+        </button>
+        <span role="status" className="copied">
+          {copied}
+        </span>
+        <label className="palette">
+          <input
+            type="checkbox"
+            checked={palette === 'colorblind'}
+            onChange={(e) => setPalette(e.target.checked ? 'colorblind' : 'lecture')}
+          />{' '}
+          Colour-blind-safe colours
+        </label>
+      </div>
+      {notice && (
+        <div className="notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeState,
+  encodeState,
+  hasControlCharacters,
+  MAX_LINK_CHARS,
+  type SharedState,
+} from '../../src/store/url';
+
+describe('share links', () => {
+  it('round-trip the state exactly', () => {
+    const s: SharedState = {
+      source: 'x = -2; y = 5\nf = (x + y) * z # note',
+      values: { z: -4, w_1: 1e-7 },
+      step: 3,
+      palette: 'colorblind',
+    };
+    expect(decodeState(`#${encodeState(s)}`)).toEqual({ ok: true, state: s });
+  });
+
+  it('round-trip any program text and values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 200 }).filter((t) => !hasControlCharacters(t)),
+        fc.dictionary(
+          fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          { maxKeys: 5 },
+        ),
+        (source, values) => {
+          const r = decodeState(encodeState({ source, values, palette: 'lecture' }));
+          expect(r).toEqual({ ok: true, state: { source, values, palette: 'lecture' } });
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [`src=x&pad=${'a'.repeat(MAX_LINK_CHARS)}`, 'it is too long'],
+    [`src=${'x'.repeat(10_001)}`, 'its program is too long'],
+    ['v.x=1', 'it has no program in it'],
+    ['src=x&v.%3Cimg%20onerror%3Dalert(1)%3E=1', 'is not a variable name'],
+    ['src=x&v.x=javascript:alert(1)', 'the value of x is not a number'],
+    ['src=x&v.x=Infinity', 'the value of x is not a number'],
+    ['src=x&step=-1', 'its step is not a whole number'],
+    ['src=x&palette=%3Cscript%3E', 'is not a colour scheme'],
+    ['src=x%00y', 'control characters'],
+  ])('refuses %s', (fragment, why) => {
+    const r = decodeState(fragment);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toContain(why);
+      expect(r.reason.length).toBeLessThan(200);
+    }
+  });
+
+  it('loads a program that merely looks hostile: it is text, shown as text', () => {
+    const r = decodeState(
+      `src=${encodeURIComponent('\\href{javascript:alert(1)}{x} + <img src=x onerror=alert(1)>')}`,
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  it('never throws on random fragments', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        decodeState(s);
+      }),
+    );
+  });
+});
