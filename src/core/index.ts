@@ -33,6 +33,8 @@ export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERAN
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
 export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from './parser';
+export { type ChainPath, type PathSum, pathsTo } from './paths';
+export { pyName, toPyTorch } from './pytorch';
 export { dependsOnInput, reachesOutput } from './reach';
 export { nameLatex, nodeNames } from './symbols';
 export { tangent } from './tangent';

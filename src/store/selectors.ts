@@ -23,6 +23,7 @@ export const selectActions = (s: GradflowState) => ({
   togglePlay: s.togglePlay,
   setSpeed: s.setSpeed,
   select: s.select,
+  setHighlight: s.setHighlight,
   setPalette: s.setPalette,
   setNotice: s.setNotice,
 });

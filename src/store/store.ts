@@ -24,6 +24,8 @@ export interface GradflowState {
   speed: number;
   /** Selected node id in the scene's graph. */
   selected: number | null;
+  /** Edge ids to highlight in the graph (a chain-rule path being hovered), or null. */
+  highlight: number[] | null;
   palette: Palette;
   /** A message for the student that is not about their text (a refused share link, for instance). */
   notice: string | null;
@@ -39,6 +41,7 @@ export interface GradflowState {
   togglePlay(): void;
   setSpeed(speed: number): void;
   select(id: number | null): void;
+  setHighlight(edges: number[] | null): void;
   setPalette(p: Palette): void;
   setNotice(notice: string | null): void;
   /** Loads a shared state (from a link) as a whole. */
@@ -111,6 +114,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         scene: next,
         position: sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
         selected: sameShape ? get().selected : null,
+        highlight: sameShape ? get().highlight : null,
         playing: sameShape ? get().playing : false,
       });
     };
@@ -125,6 +129,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       playing: false,
       speed: 1.5,
       selected: null,
+      highlight: null,
       palette: initial.palette ?? 'lecture',
       notice: initial.notice ?? null,
 
@@ -182,6 +187,9 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       select(id) {
         set({ selected: id });
+      },
+      setHighlight(highlight) {
+        set({ highlight });
       },
       setPalette(palette) {
         set({ palette });

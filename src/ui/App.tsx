@@ -1,9 +1,12 @@
 import { useGradflow } from '../store/hooks';
 import { GraphView } from '../view/GraphView';
 import { Editor } from './Editor';
+import { GradientCheckPanel } from './GradientCheckPanel';
 import { NodeDetails } from './NodeDetails';
+import { PathsPanel } from './PathsPanel';
 import { Playback } from './Playback';
 import { PresetCard } from './PresetCard';
+import { PyTorchPanel } from './PyTorchPanel';
 import { Results } from './Results';
 import { StepPanel } from './StepPanel';
 import { TopBar } from './TopBar';
@@ -24,6 +27,18 @@ export function App() {
         <Variables />
         <Results />
         <NodeDetails />
+        <details className="tool">
+          <summary>Chain rule as a sum over paths</summary>
+          <PathsPanel />
+        </details>
+        <details className="tool">
+          <summary>Gradient check</summary>
+          <GradientCheckPanel />
+        </details>
+        <details className="tool">
+          <summary>Copy as PyTorch</summary>
+          <PyTorchPanel />
+        </details>
       </aside>
       <main className="stage">
         <GraphView />

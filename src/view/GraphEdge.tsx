@@ -13,15 +13,23 @@ export interface EdgeProps {
   current?: { upstream: number; local: number; contribution: number; duration: number; key: number };
   fromConstant: boolean;
   dim: boolean;
+  /** Part of the chain-rule path being looked at. */
+  highlighted?: boolean;
 }
 
 const CSS_PATH = (d: string) => ({ d: `path("${d}")` }) as React.CSSProperties;
 
 /** One edge: green value above, red gradient below (the lecture convention), exact values on hover. */
-export function GraphEdge({ id, d, mid, value, grad, current, fromConstant, dim }: EdgeProps) {
-  const cls = ['edge', fromConstant ? 'from-const' : '', current ? 'current' : '', dim ? 'dim' : ''].join(
-    ' ',
-  );
+export function GraphEdge({ id, d, mid, value, grad, current, fromConstant, dim, highlighted }: EdgeProps) {
+  const cls = [
+    'edge',
+    fromConstant ? 'from-const' : '',
+    current ? 'current' : '',
+    dim ? 'dim' : '',
+    highlighted ? 'on-path' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <g className={cls} data-edge={id} data-grad={grad === undefined ? undefined : String(grad)}>
       <path className="edge-line" style={CSS_PATH(d)} d={d} markerEnd="url(#arrow)" />

@@ -60,6 +60,8 @@ export function GraphView() {
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
   const layingOut = useGradflow((s) => s.layingOut);
+  const highlight = useGradflow((s) => s.highlight);
+  const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
   const { transform, fitView, zoomBy } = useZoom(svgRef);
@@ -165,6 +167,7 @@ export function GraphView() {
                 }
                 fromConstant={graph.nodes[e.source]?.op === 'const'}
                 dim={!live.has(e.target)}
+                highlighted={highlighted.has(e.id)}
               />
             );
           })}

@@ -1,0 +1,73 @@
+import type { BackwardStep } from './backward';
+import type { Graph } from './graph';
+
+/** One path from the output down to an input, with the local derivative on each of its edges. */
+export interface ChainPath {
+  /** Edge ids, from the output's end down to the input. */
+  edges: number[];
+  /** Node ids along the path, output first, input last. */
+  nodes: number[];
+  /** Local derivative ∂target/∂source on each edge, in the same order. */
+  locals: number[];
+  /** The product of the locals: this path's share of ∂output/∂input. */
+  product: number;
+}
+
+export interface PathSum {
+  paths: ChainPath[];
+  /** How many paths there are in all (paths lists at most `limit`). */
+  total: number;
+  /** Σ over every path of its product: equals ∂output/∂input (reverse mode sums the same terms). */
+  sum: number;
+}
+
+/**
+ * The total derivative as a sum over paths: ∂f/∂x = Σ_paths Π_edges ∂target/∂source. Counting is
+ * exact (dynamic programming); listing stops at `limit`, because paths can multiply exponentially.
+ */
+export function pathsTo(graph: Graph, steps: readonly BackwardStep[], input: number, limit = 50): PathSum {
+  const local = new Float64Array(graph.edges.length).fill(Number.NaN);
+  for (const s of steps) local[s.edge] = s.local;
+  // count[n]: paths from n down to the input, through edges that carry a gradient.
+  const count = new Float64Array(graph.nodes.length);
+  // share[n]: Σ over those paths of the product of locals = ∂n/∂input.
+  const share = new Float64Array(graph.nodes.length);
+  count[input] = 1;
+  share[input] = 1;
+  for (const node of graph.nodes) {
+    if (node.id === input) continue;
+    node.inputs.forEach((src, slot) => {
+      const e = (graph.firstEdge[node.id] as number) + slot;
+      const l = local[e] as number;
+      if (Number.isNaN(l) || (count[src] as number) === 0) return;
+      count[node.id] = (count[node.id] as number) + (count[src] as number);
+      share[node.id] = (share[node.id] as number) + l * (share[src] as number);
+    });
+  }
+  const paths: ChainPath[] = [];
+  const walk = (n: number, edges: number[], nodes: number[]) => {
+    if (paths.length >= limit) return;
+    if (n === input) {
+      const locals = edges.map((e) => local[e] as number);
+      paths.push({
+        edges: [...edges],
+        nodes: [...nodes],
+        locals,
+        product: locals.reduce((a, b) => a * b, 1),
+      });
+      return;
+    }
+    const node = graph.nodes[n];
+    node?.inputs.forEach((src, slot) => {
+      const e = (graph.firstEdge[n] as number) + slot;
+      if (Number.isNaN(local[e] as number) || (count[src] as number) === 0) return;
+      edges.push(e);
+      nodes.push(src);
+      walk(src, edges, nodes);
+      edges.pop();
+      nodes.pop();
+    });
+  };
+  if ((count[graph.output] as number) > 0) walk(graph.output, [], [graph.output]);
+  return { paths, total: count[graph.output] as number, sum: share[graph.output] as number };
+}
