@@ -7,7 +7,8 @@ const DELAY_MS = 300;
 /** The state worth sharing: text, values set beside it, playback step (unless at the end), colours. */
 export function sharedOf(s: GradflowState): SharedState {
   const end = s.scene?.timeline.length ?? 0;
-  const shared: SharedState = { source: s.source, values: s.overrides, palette: s.palette };
+  const { palette, theme, projector, embed } = s;
+  const shared: SharedState = { source: s.source, values: s.overrides, palette, theme, projector, embed };
   if (Math.round(s.position) < end) shared.step = Math.round(s.position);
   return shared;
 }
@@ -38,7 +39,8 @@ export function initialOptions(hash: string): StoreOptions {
 }
 
 function optionsOf(s: SharedState, notice: string | null): StoreOptions {
-  const o: StoreOptions = { source: s.source, overrides: s.values, palette: s.palette, notice };
+  const { palette, theme, projector, embed } = s;
+  const o: StoreOptions = { source: s.source, overrides: s.values, palette, theme, projector, embed, notice };
   if (s.step !== undefined) o.step = s.step;
   return o;
 }
@@ -67,7 +69,9 @@ export function syncWithLocation(store: GradflowStore): () => void {
       s.source === prev.source &&
       s.overrides === prev.overrides &&
       s.position === prev.position &&
-      s.palette === prev.palette
+      s.palette === prev.palette &&
+      s.theme === prev.theme &&
+      s.projector === prev.projector
     )
       return;
     window.clearTimeout(timer);

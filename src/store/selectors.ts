@@ -26,4 +26,7 @@ export const selectActions = (s: GradflowState) => ({
   setHighlight: s.setHighlight,
   setPalette: s.setPalette,
   setNotice: s.setNotice,
+  setTheme: s.setTheme,
+  setProjector: s.setProjector,
+  setShortcuts: s.setShortcuts,
 });

@@ -3,9 +3,9 @@ import type { Analysis } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 
-import type { Palette } from './url';
+import type { Palette, Theme } from './url';
 
-export type { Palette };
+export type { Palette, Theme };
 
 export interface GradflowState {
   source: string;
@@ -29,6 +29,13 @@ export interface GradflowState {
   palette: Palette;
   /** A message for the student that is not about their text (a refused share link, for instance). */
   notice: string | null;
+  theme: Theme;
+  /** Projector mode: the graph fills the screen, panels tucked away, everything large. */
+  projector: boolean;
+  /** Embedded in another page: only the graph, playback and step. */
+  embed: boolean;
+  /** The keyboard shortcuts card is open. */
+  shortcuts: boolean;
 
   setSource(source: string): void;
   setValue(name: string, value: number): void;
@@ -44,8 +51,18 @@ export interface GradflowState {
   setHighlight(edges: number[] | null): void;
   setPalette(p: Palette): void;
   setNotice(notice: string | null): void;
+  setTheme(theme: Theme): void;
+  setProjector(on: boolean): void;
+  setShortcuts(open: boolean): void;
   /** Loads a shared state (from a link) as a whole. */
-  load(state: { source: string; values: Record<string, number>; step?: number; palette: Palette }): void;
+  load(state: {
+    source: string;
+    values: Record<string, number>;
+    step?: number;
+    palette: Palette;
+    theme: Theme;
+    projector: boolean;
+  }): void;
 }
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
@@ -71,6 +88,9 @@ export interface StoreOptions {
   step?: number;
   palette?: Palette;
   notice?: string | null;
+  theme?: Theme;
+  projector?: boolean;
+  embed?: boolean;
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
@@ -132,6 +152,10 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       highlight: null,
       palette: initial.palette ?? 'lecture',
       notice: initial.notice ?? null,
+      theme: initial.theme ?? 'light',
+      projector: initial.projector ?? false,
+      embed: initial.embed ?? false,
+      shortcuts: false,
 
       setSource(src) {
         // A value the student re-typed in the text wins over an older value from the field.
@@ -197,8 +221,17 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       setNotice(notice) {
         set({ notice });
       },
+      setTheme(theme) {
+        set({ theme });
+      },
+      setProjector(projector) {
+        set({ projector });
+      },
+      setShortcuts(shortcuts) {
+        set({ shortcuts });
+      },
       load(state) {
-        set({ palette: state.palette, playing: false });
+        set({ palette: state.palette, theme: state.theme, projector: state.projector, playing: false });
         recompute(state.source, state.values);
         const scene = get().scene;
         if (state.step !== undefined && scene) set({ position: clampTo(scene, state.step) });

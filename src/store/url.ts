@@ -6,6 +6,7 @@
  */
 
 export type Palette = 'lecture' | 'colorblind';
+export type Theme = 'light' | 'dark';
 
 export interface SharedState {
   source: string;
@@ -13,6 +14,10 @@ export interface SharedState {
   /** Playback position; absent means "at the end". */
   step?: number;
   palette: Palette;
+  theme: Theme;
+  projector: boolean;
+  /** Only the graph and playback, for an iframe on a course page. */
+  embed: boolean;
 }
 
 export const MAX_LINK_CHARS = 20_000;
@@ -34,6 +39,9 @@ export function encodeState(s: SharedState): string {
   for (const [k, v] of Object.entries(s.values)) p.set(`v.${k}`, String(v));
   if (s.step !== undefined) p.set('step', String(s.step));
   if (s.palette !== 'lecture') p.set('palette', s.palette);
+  if (s.theme !== 'light') p.set('theme', s.theme);
+  if (s.projector) p.set('projector', '1');
+  if (s.embed) p.set('embed', '1');
   return p.toString();
 }
 
@@ -69,7 +77,14 @@ export function decodeState(fragment: string): Decoded {
     if (++count > MAX_VALUES) return refuse('it sets too many values');
     values[name] = v;
   }
-  const state: SharedState = { source, values, palette: 'lecture' };
+  const state: SharedState = {
+    source,
+    values,
+    palette: 'lecture',
+    theme: 'light',
+    projector: false,
+    embed: false,
+  };
   const step = params.get('step');
   if (step !== null) {
     const n = Number(step);
@@ -81,6 +96,17 @@ export function decodeState(fragment: string): Decoded {
     if (palette !== 'lecture' && palette !== 'colorblind')
       return refuse(`"${shorten(palette)}" is not a colour scheme`);
     state.palette = palette;
+  }
+  const theme = params.get('theme');
+  if (theme !== null) {
+    if (theme !== 'light' && theme !== 'dark') return refuse(`"${shorten(theme)}" is not a theme`);
+    state.theme = theme;
+  }
+  for (const flag of ['projector', 'embed'] as const) {
+    const v = params.get(flag);
+    if (v === null) continue;
+    if (v !== '1' && v !== '0') return refuse(`"${flag}" must be 1 or 0`);
+    state[flag] = v === '1';
   }
   return { ok: true, state };
 }

@@ -8,6 +8,7 @@ import { Playback } from './Playback';
 import { PresetCard } from './PresetCard';
 import { PyTorchPanel } from './PyTorchPanel';
 import { Results } from './Results';
+import { Shortcuts } from './Shortcuts';
 import { StepPanel } from './StepPanel';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
@@ -17,34 +18,43 @@ import { Variables } from './Variables';
 export function App() {
   usePlayback();
   useKeyboard();
-  const palette = useGradflow((s) => s.palette);
+  const { palette, theme, projector, embed } = useGradflow((s) => ({
+    palette: s.palette,
+    theme: s.theme,
+    projector: s.projector,
+    embed: s.embed,
+  }));
+  const cls = ['app', projector ? 'projector' : '', embed ? 'embed' : ''].filter(Boolean).join(' ');
   return (
-    <div className="app" data-palette={palette}>
-      <TopBar />
-      <aside className="side">
-        <Editor />
-        <PresetCard />
-        <Variables />
-        <Results />
-        <NodeDetails />
-        <details className="tool">
-          <summary>Chain rule as a sum over paths</summary>
-          <PathsPanel />
-        </details>
-        <details className="tool">
-          <summary>Gradient check</summary>
-          <GradientCheckPanel />
-        </details>
-        <details className="tool">
-          <summary>Copy as PyTorch</summary>
-          <PyTorchPanel />
-        </details>
-      </aside>
+    <div className={cls} data-palette={palette} data-theme={theme}>
+      {!embed && <TopBar />}
+      {!embed && !projector && (
+        <aside className="side">
+          <Editor />
+          <PresetCard />
+          <Variables />
+          <Results />
+          <NodeDetails />
+          <details className="tool">
+            <summary>Chain rule as a sum over paths</summary>
+            <PathsPanel />
+          </details>
+          <details className="tool">
+            <summary>Gradient check</summary>
+            <GradientCheckPanel />
+          </details>
+          <details className="tool">
+            <summary>Copy as PyTorch</summary>
+            <PyTorchPanel />
+          </details>
+        </aside>
+      )}
       <main className="stage">
         <GraphView />
         <Playback />
         <StepPanel />
       </main>
+      <Shortcuts />
     </div>
   );
 }

@@ -3,13 +3,16 @@ import { PRESETS, presetText } from '../examples/presets';
 import { useGradflow, useGradflowApi } from '../store/hooks';
 import { currentLink } from '../store/persist';
 import { selectActions } from '../store/selectors';
+import { toggleFullscreen } from './fullscreen';
 
 /** Title, presets, sharing and colours; and any notice that is not about the program text. */
 export function TopBar() {
   const api = useGradflowApi();
   const palette = useGradflow((s) => s.palette);
   const notice = useGradflow((s) => s.notice);
-  const { setPalette, setNotice } = useGradflow(selectActions);
+  const theme = useGradflow((s) => s.theme);
+  const projector = useGradflow((s) => s.projector);
+  const { setPalette, setNotice, setTheme, setProjector, setShortcuts } = useGradflow(selectActions);
   const [copied, setCopied] = useState('');
 
   const loadPreset = (id: string) => {
@@ -36,6 +39,32 @@ export function TopBar() {
     }
   };
 
+  const viewControls = (
+    <>
+      <button
+        type="button"
+        aria-pressed={projector}
+        onClick={() => setProjector(!projector)}
+        title="Projector mode (p)"
+      >
+        {projector ? 'Exit projector mode' : 'Projector mode'}
+      </button>
+      <button type="button" onClick={toggleFullscreen} title="Fullscreen (f)">
+        Fullscreen
+      </button>
+      <button type="button" onClick={() => setShortcuts(true)} title="Keyboard shortcuts (?)">
+        Shortcuts
+      </button>
+    </>
+  );
+  if (projector) {
+    return (
+      <header className="topbar compact">
+        <h1>Gradflow</h1>
+        <div className="topbar-actions">{viewControls}</div>
+      </header>
+    );
+  }
   return (
     <header className="topbar">
       <h1>
@@ -56,6 +85,7 @@ export function TopBar() {
         <button type="button" onClick={copyLink}>
           Copy link
         </button>
+        {viewControls}
         <span role="status" className="copied">
           {copied}
         </span>
@@ -66,6 +96,14 @@ export function TopBar() {
             onChange={(e) => setPalette(e.target.checked ? 'colorblind' : 'lecture')}
           />{' '}
           Colour-blind-safe colours
+        </label>
+        <label className="palette">
+          <input
+            type="checkbox"
+            checked={theme === 'dark'}
+            onChange={(e) => setTheme(e.target.checked ? 'dark' : 'light')}
+          />{' '}
+          Dark theme
         </label>
       </div>
       {notice && (

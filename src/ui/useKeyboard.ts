@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useGradflowApi } from '../store/hooks';
+import { toggleFullscreen } from './fullscreen';
 
 /** True when the key belongs to a field the student is typing in (never hijack the editor). */
 function isTyping(target: EventTarget | null): boolean {
@@ -10,7 +11,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Playback keys, for the keyboard and for presenter clickers (which send PageDown/PageUp):
- * Space play/pause; → and PageDown step forward; ← and PageUp step back; Home restart; End jump to the end.
+ * Space play/pause; → and PageDown step forward; ← and PageUp step back; Home restart; End jump to the end;
+ * p projector mode; f fullscreen; ? the shortcuts card; Escape closes the card, then leaves projector mode.
  */
 export function useKeyboard(): void {
   const api = useGradflowApi();
@@ -37,6 +39,20 @@ export function useKeyboard(): void {
           break;
         case 'End':
           s.toEnd();
+          break;
+        case 'p':
+          s.setProjector(!s.projector);
+          break;
+        case 'f':
+          toggleFullscreen();
+          break;
+        case '?':
+          s.setShortcuts(!s.shortcuts);
+          break;
+        case 'Escape':
+          if (s.shortcuts) s.setShortcuts(false);
+          else if (s.projector) s.setProjector(false);
+          else return;
           break;
         default:
           return;

@@ -60,6 +60,8 @@ export function GraphView() {
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
   const layingOut = useGradflow((s) => s.layingOut);
+  // On a projector, small graphs should fill the wall.
+  const maxScale = useGradflow((s) => (s.projector ? 3 : 1.6));
   const highlight = useGradflow((s) => s.highlight);
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
   const { select } = useGradflow(selectActions);
@@ -72,15 +74,15 @@ export function GraphView() {
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
-    if (bounds) fitView(bounds, false);
-  }, [shape, fitView]);
+    if (bounds) fitView(bounds, false, maxScale);
+  }, [shape, fitView, maxScale]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !bounds) return;
-    const ro = new ResizeObserver(() => fitView(bounds, false));
+    const ro = new ResizeObserver(() => fitView(bounds, false, maxScale));
     ro.observe(svg);
     return () => ro.disconnect();
-  }, [bounds, fitView]);
+  }, [bounds, fitView, maxScale]);
 
   if (!scene || !frame) {
     return <div className="graph-view empty">Type an expression to see its graph.</div>;
@@ -110,7 +112,7 @@ export function GraphView() {
         </div>
       )}
       <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => bounds && fitView(bounds)}>
+        <button type="button" onClick={() => bounds && fitView(bounds, true, maxScale)}>
           Fit to screen
         </button>
         <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>

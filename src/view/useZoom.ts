@@ -12,7 +12,7 @@ export interface Bounds {
 
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG; React applies the transform it reports.
- * `fitView` eases the view so that `bounds` fills the SVG (never magnifying past 1.6×).
+ * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times).
  */
 export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
@@ -35,13 +35,13 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   }, [svgRef]);
 
   const fitView = useCallback(
-    (b: Bounds, animate = true) => {
+    (b: Bounds, animate = true, maxScale = 1.6) => {
       const svg = svgRef.current;
       const z = behavior.current;
       if (!svg || !z) return;
       const { width, height } = svg.getBoundingClientRect();
       if (width === 0 || height === 0) return;
-      const k = Math.min(1.6, width / Math.max(1, b.width), height / Math.max(1, b.height));
+      const k = Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
       const t = zoomIdentity
         .translate(width / 2, height / 2)
         .scale(k)

@@ -15,6 +15,9 @@ describe('share links', () => {
       values: { z: -4, w_1: 1e-7 },
       step: 3,
       palette: 'colorblind',
+      theme: 'dark',
+      projector: true,
+      embed: false,
     };
     expect(decodeState(`#${encodeState(s)}`)).toEqual({ ok: true, state: s });
   });
@@ -29,8 +32,9 @@ describe('share links', () => {
           { maxKeys: 5 },
         ),
         (source, values) => {
-          const r = decodeState(encodeState({ source, values, palette: 'lecture' }));
-          expect(r).toEqual({ ok: true, state: { source, values, palette: 'lecture' } });
+          const base = { palette: 'lecture', theme: 'light', projector: false, embed: false } as const;
+          const r = decodeState(encodeState({ source, values, ...base }));
+          expect(r).toEqual({ ok: true, state: { source, values, ...base } });
         },
       ),
     );
