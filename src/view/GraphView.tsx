@@ -3,6 +3,7 @@ import { type BackwardStep, formatNumber as f } from '../core';
 import type { Scene } from '../store/derive';
 import { useFrame, useGradflow } from '../store/hooks';
 import { selectActions, selectScene } from '../store/selectors';
+import { ExportMenu } from './ExportMenu';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { edgeMid, edgePath, nodeSize } from './geometry';
@@ -121,6 +122,7 @@ export function GraphView() {
         <button type="button" aria-label="Zoom out" onClick={() => zoomBy(0.8)}>
           −
         </button>
+        <ExportMenu svg={() => svgRef.current} />
       </div>
       <svg
         ref={svgRef}
