@@ -1,6 +1,8 @@
 import type { Graph } from '../core';
 import { type Layout, type LayoutOptions, layoutGraph } from './layout';
 import type { LayoutRequest } from './layout.worker';
+// Inlined into the bundle (a few kB), so that the single-file offline build needs no second file.
+import LayoutWorker from './layout.worker?worker&inline';
 
 /** Lays a graph out; `async` when it runs elsewhere. Reports how long the layout itself took. */
 export type LayoutFn = (
@@ -26,13 +28,27 @@ export function makeLayoutFn(): LayoutFn {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, (r: { layout: Layout; ms: number }) => void>();
+  const pending = new Map<number, { graph: Graph; opts: LayoutOptions }>();
   return (graph, opts) => {
     if (graph.nodes.length < WORKER_THRESHOLD) return layoutNow(graph, opts);
     if (!worker) {
-      worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+      try {
+        worker = new LayoutWorker();
+      } catch {
+        return layoutNow(graph, opts); // no workers here (some file:// setups): lay out in place
+      }
       worker.onmessage = (e: MessageEvent<{ id: number; layout: Layout; ms: number }>) => {
         waiting.get(e.data.id)?.(e.data);
         waiting.delete(e.data.id);
+      };
+      // If the worker cannot run, finish every waiting layout on the main thread rather than hang.
+      worker.onerror = () => {
+        for (const [id, resolve] of waiting) {
+          const req = pending.get(id);
+          if (req) resolve(layoutNow(req.graph, req.opts));
+        }
+        waiting.clear();
+        worker = null;
       };
     }
     const id = ++next;
@@ -41,6 +57,8 @@ export function makeLayoutFn(): LayoutFn {
       graph: { nodes: graph.nodes, edges: graph.edges, outEdges: graph.outEdges, output: graph.output },
       opts,
     };
+    pending.clear(); // only the newest request matters
+    pending.set(id, { graph, opts });
     worker.postMessage(request);
     return new Promise((resolve) => waiting.set(id, resolve));
   };
