@@ -10,7 +10,13 @@ export default defineConfig(({ mode }) => ({
   base: './',
   build:
     mode === 'single'
-      ? { target: 'es2022', outDir: 'dist-single', assetsInlineLimit: 100_000_000, cssCodeSplit: false, modulePreload: false }
+      ? {
+          target: 'es2022',
+          outDir: 'dist-single',
+          assetsInlineLimit: 100_000_000,
+          cssCodeSplit: false,
+          modulePreload: false,
+        }
       : { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
   worker: { format: 'es' },
   test: {

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { type Frame, frameAt } from '../core';
+import { maskFrame } from './quiz';
 import type { GradflowState, GradflowStore } from './store';
 
 export const StoreContext = createContext<GradflowStore | null>(null);
@@ -21,12 +22,25 @@ export function useGradflowApi(): GradflowStore {
   return useStoreApi();
 }
 
-/** The frame at the current playback position: what is known and which gradients have arrived. */
+/** True when quiz mode hides the current step's number (not yet predicted or revealed). */
+export function useQuizHidden(): boolean {
+  return useGradflow((s) => {
+    const p = Math.round(s.position);
+    return s.quiz && s.answers[p] === undefined && s.revealed[p] === undefined;
+  });
+}
+
+/**
+ * The frame at the current playback position: what is known and which gradients have arrived, with the
+ * current step's number masked while quiz mode hides it.
+ */
 export function useFrame(): Frame | null {
   const scene = useGradflow((s) => s.scene);
   const position = useGradflow((s) => Math.round(s.position));
-  return useMemo(
-    () => (scene ? frameAt(scene.analysis.graph, scene.timeline, position) : null),
-    [scene, position],
-  );
+  const hidden = useQuizHidden();
+  return useMemo(() => {
+    if (!scene) return null;
+    const frame = frameAt(scene.analysis.graph, scene.timeline, position);
+    return hidden ? maskFrame(frame) : frame;
+  }, [scene, position, hidden]);
 }

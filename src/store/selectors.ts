@@ -29,4 +29,7 @@ export const selectActions = (s: GradflowState) => ({
   setTheme: s.setTheme,
   setProjector: s.setProjector,
   setShortcuts: s.setShortcuts,
+  setQuiz: s.setQuiz,
+  answer: s.answer,
+  reveal: s.reveal,
 });

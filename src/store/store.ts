@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
-import type { Analysis } from '../core';
+import { type Analysis, frameAt } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
+import { type Answer, isClose, questionAt } from './quiz';
 
 import type { Palette, Theme } from './url';
 
@@ -36,6 +37,11 @@ export interface GradflowState {
   embed: boolean;
   /** The keyboard shortcuts card is open. */
   shortcuts: boolean;
+  /** Quiz mode: numbers hidden until the class predicts them. */
+  quiz: boolean;
+  /** Predictions by timeline position, and positions whose answer was revealed without one. */
+  answers: Record<number, Answer>;
+  revealed: Record<number, true>;
 
   setSource(source: string): void;
   setValue(name: string, value: number): void;
@@ -54,6 +60,10 @@ export interface GradflowState {
   setTheme(theme: Theme): void;
   setProjector(on: boolean): void;
   setShortcuts(open: boolean): void;
+  setQuiz(on: boolean): void;
+  /** Records a prediction for the current position and marks it against the answer. */
+  answer(given: number): void;
+  reveal(): void;
   /** Loads a shared state (from a link) as a whole. */
   load(state: {
     source: string;
@@ -156,6 +166,9 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       projector: initial.projector ?? false,
       embed: initial.embed ?? false,
       shortcuts: false,
+      quiz: false,
+      answers: {},
+      revealed: {},
 
       setSource(src) {
         // A value the student re-typed in the text wins over an older value from the field.
@@ -229,6 +242,21 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       setShortcuts(shortcuts) {
         set({ shortcuts });
+      },
+      setQuiz(quiz) {
+        // A quiz starts from the beginning: nothing computed yet.
+        set({ quiz, answers: {}, revealed: {}, playing: false, ...(quiz ? { position: 0 } : {}) });
+      },
+      answer(given) {
+        const { scene, position, answers } = get();
+        if (!scene || !Number.isFinite(given)) return;
+        const p = Math.round(position);
+        const q = questionAt(scene, frameAt(scene.analysis.graph, scene.timeline, p));
+        if (!q) return;
+        set({ answers: { ...answers, [p]: { given, correct: isClose(given, q.truth) } } });
+      },
+      reveal() {
+        set({ revealed: { ...get().revealed, [Math.round(get().position)]: true } });
       },
       load(state) {
         set({ palette: state.palette, theme: state.theme, projector: state.projector, playing: false });

@@ -18,11 +18,12 @@ import { Variables } from './Variables';
 export function App() {
   usePlayback();
   useKeyboard();
-  const { palette, theme, projector, embed } = useGradflow((s) => ({
+  const { palette, theme, projector, embed, quiz } = useGradflow((s) => ({
     palette: s.palette,
     theme: s.theme,
     projector: s.projector,
     embed: s.embed,
+    quiz: s.quiz,
   }));
   const cls = ['app', projector ? 'projector' : '', embed ? 'embed' : ''].filter(Boolean).join(' ');
   return (
@@ -31,22 +32,33 @@ export function App() {
       {!embed && !projector && (
         <aside className="side">
           <Editor />
-          <PresetCard />
-          <Variables />
-          <Results />
-          <NodeDetails />
-          <details className="tool">
-            <summary>Chain rule as a sum over paths</summary>
-            <PathsPanel />
-          </details>
-          <details className="tool">
-            <summary>Gradient check</summary>
-            <GradientCheckPanel />
-          </details>
-          <details className="tool">
-            <summary>Copy as PyTorch</summary>
-            <PyTorchPanel />
-          </details>
+          {quiz ? (
+            <>
+              <Variables />
+              <p className="quiz-note" role="status">
+                Quiz mode: the numbers stay hidden until the class predicts them. Step forward to begin.
+              </p>
+            </>
+          ) : (
+            <>
+              <PresetCard />
+              <Variables />
+              <Results />
+              <NodeDetails />
+              <details className="tool">
+                <summary>Chain rule as a sum over paths</summary>
+                <PathsPanel />
+              </details>
+              <details className="tool">
+                <summary>Gradient check</summary>
+                <GradientCheckPanel />
+              </details>
+              <details className="tool">
+                <summary>Copy as PyTorch</summary>
+                <PyTorchPanel />
+              </details>
+            </>
+          )}
         </aside>
       )}
       <main className="stage">

@@ -10,6 +10,7 @@ const KEYS: [string, string][] = [
   ['End', 'Jump to the end'],
   ['p', 'Projector mode on / off'],
   ['f', 'Fullscreen'],
+  ['q', 'Quiz mode on / off'],
   ['?', 'This card'],
   ['Esc', 'Close this card; leave projector mode'],
 ];

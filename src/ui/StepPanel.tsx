@@ -1,19 +1,46 @@
-import { useFrame, useGradflow } from '../store/hooks';
+import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
+import { markText, questionAt } from '../store/quiz';
 import { selectScene } from '../store/selectors';
 import { describeStep } from './describeStep';
+import { QuizPrompt } from './QuizPrompt';
 import { Tex } from './Tex';
 
 /** What the current step does, in words (for everyone) and as a chain-rule equation (KaTeX). */
 export function StepPanel() {
   const scene = useGradflow(selectScene);
   const frame = useFrame();
+  const hidden = useQuizHidden();
+  const quiz = useGradflow((s) => s.quiz);
+  const answer = useGradflow((s) => s.answers[Math.round(s.position)]);
+  const score = useGradflow((s) => {
+    const all = Object.values(s.answers);
+    return { right: all.filter((a) => a.correct).length, total: all.length };
+  });
   if (!scene || !frame) return <section className="step-panel" aria-label="Step" />;
   const { title, text, latex } = describeStep(scene, frame);
+  const question = quiz ? questionAt(scene, frame) : null;
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">
-      <h2 className="step-title">{title}</h2>
-      <p className="step-text">{text}</p>
-      {latex && <Tex latex={latex} display className="step-tex" />}
+      <h2 className="step-title">
+        {title}
+        {quiz && (
+          <span className="score">
+            {' '}
+            · Quiz: {score.right} of {score.total} right
+          </span>
+        )}
+      </h2>
+      {hidden && question ? (
+        <QuizPrompt key={`${scene.shape}:${frame.phase}:${frame.index}`} prompt={question.prompt} />
+      ) : (
+        <>
+          {answer && question && (
+            <p className={`mark ${answer.correct ? 'right' : 'wrong'}`}>{markText(answer, question.truth)}</p>
+          )}
+          <p className="step-text">{text}</p>
+          {latex && <Tex latex={latex} display className="step-tex" />}
+        </>
+      )}
     </section>
   );
 }

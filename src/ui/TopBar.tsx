@@ -12,7 +12,8 @@ export function TopBar() {
   const notice = useGradflow((s) => s.notice);
   const theme = useGradflow((s) => s.theme);
   const projector = useGradflow((s) => s.projector);
-  const { setPalette, setNotice, setTheme, setProjector, setShortcuts } = useGradflow(selectActions);
+  const quiz = useGradflow((s) => s.quiz);
+  const { setPalette, setNotice, setTheme, setProjector, setShortcuts, setQuiz } = useGradflow(selectActions);
   const [copied, setCopied] = useState('');
 
   const loadPreset = (id: string) => {
@@ -48,6 +49,9 @@ export function TopBar() {
         title="Projector mode (p)"
       >
         {projector ? 'Exit projector mode' : 'Projector mode'}
+      </button>
+      <button type="button" aria-pressed={quiz} onClick={() => setQuiz(!quiz)} title="Quiz mode (q)">
+        Quiz mode
       </button>
       <button type="button" onClick={toggleFullscreen} title="Fullscreen (f)">
         Fullscreen

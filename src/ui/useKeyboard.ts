@@ -46,6 +46,9 @@ export function useKeyboard(): void {
         case 'f':
           toggleFullscreen();
           break;
+        case 'q':
+          s.setQuiz(!s.quiz);
+          break;
         case '?':
           s.setShortcuts(!s.shortcuts);
           break;

@@ -10,7 +10,14 @@ export interface EdgeProps {
   /** The gradient that came back along the edge (its contribution), once its step has played. */
   grad?: number;
   /** This edge's backward step is the current one: show upstream × local = contribution and a pulse. */
-  current?: { upstream: number; local: number; contribution: number; duration: number; key: number };
+  current?: {
+    upstream: number;
+    local: number;
+    contribution: number;
+    duration: number;
+    key: number;
+    hidden: boolean;
+  };
   fromConstant: boolean;
   dim: boolean;
   /** Part of the chain-rule path being looked at. */
@@ -39,7 +46,11 @@ export function GraphEdge({ id, d, mid, value, grad, current, fromConstant, dim,
           {f(value)}
         </text>
       )}
-      {current ? (
+      {current?.hidden ? (
+        <text className="grad-label current" x={mid[0]} y={mid[1] + 20} textAnchor="middle">
+          ?
+        </text>
+      ) : current ? (
         <text className="grad-label current" x={mid[0]} y={mid[1] + 20} textAnchor="middle">
           <title>{`${current.upstream} × ${current.local} = ${current.contribution}`}</title>
           <tspan x={mid[0]}>{`${f(current.upstream)} × ${f(current.local)}`}</tspan>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { type BackwardStep, formatNumber as f } from '../core';
 import type { Scene } from '../store/derive';
-import { useFrame, useGradflow } from '../store/hooks';
+import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene } from '../store/selectors';
 import { ExportMenu } from './ExportMenu';
 import { GraphEdge } from './GraphEdge';
@@ -64,6 +64,7 @@ export function GraphView() {
   // On a projector, small graphs should fill the wall.
   const maxScale = useGradflow((s) => (s.projector ? 3 : 1.6));
   const highlight = useGradflow((s) => s.highlight);
+  const quizHidden = useQuizHidden();
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -162,6 +163,7 @@ export function GraphView() {
                 grad={Number.isNaN(grad) ? undefined : grad}
                 current={
                   step && {
+                    hidden: quizHidden,
                     upstream: step.upstream,
                     local: step.local,
                     contribution: step.contribution,

@@ -47,7 +47,8 @@ export function graphSvg(
   const drop: Element[] = []; // the moving pulse and hover titles have no place in a still picture
   originals.forEach((el, k) => {
     const copy = copies[k] as SVGElement;
-    if (el.classList.contains('pulse') || el.tagName === 'title' || el.tagName === 'animateMotion') drop.push(copy);
+    if (el.classList.contains('pulse') || el.tagName === 'title' || el.tagName === 'animateMotion')
+      drop.push(copy);
     const cs = getComputedStyle(el);
     const style = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
     // CSS transforms (node positions) become transform attributes: viewers do not all read CSS.

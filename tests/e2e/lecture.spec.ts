@@ -171,3 +171,38 @@ test('embed mode shows only the graph and playback', async ({ page }) => {
   await page.keyboard.press('End');
   await expect(page.getByRole('region', { name: 'Step' })).toContainText('∂f/∂z = 3');
 });
+
+test('quiz mode: numbers hidden, the class predicts, right and wrong are marked, forward and backward', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await typeProgram(page, 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z');
+  await page.getByRole('region', { name: 'Step' }).click();
+  await page.keyboard.press('q');
+  await expect(page.getByRole('table', { name: 'Gradients' })).toHaveCount(0);
+  const step = page.getByRole('region', { name: 'Step' });
+  const graph = page.getByLabel('Computation graph');
+  await page.keyboard.press('PageDown'); // forward: q = x + y
+  await expect(step).toContainText('Predict the value of q.');
+  await expect(graph.getByRole('button', { name: /^q: add gate$/ })).toBeVisible(); // no value shown yet
+  await step.getByLabel('Your prediction').fill('3');
+  await step.getByRole('button', { name: 'Check' }).click();
+  await expect(step.locator('.mark')).toHaveText('✓ Right: 3.');
+  await expect(graph.getByRole('button', { name: /^q: add gate, value 3$/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Step forward' }).click(); // forward: f = q * z
+  await step.getByLabel('Your prediction').fill('12');
+  await step.getByLabel('Your prediction').press('Enter');
+  await expect(step.locator('.mark')).toHaveText('✗ Not quite: you said 12; the answer is −12.');
+
+  await page.getByRole('button', { name: 'Step forward' }).click(); // backward: f → q
+  await expect(step).toContainText('Predict the gradient flowing back to q');
+  await expect(graph.locator('.grad-label.current')).toHaveText('?');
+  await step.getByLabel('Your prediction').fill('-4');
+  await step.getByRole('button', { name: 'Check' }).click();
+  await expect(step.locator('.mark')).toHaveText('✓ Right: −4.');
+  await expect(step).toContainText('Quiz: 2 of 3 right');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await step.getByRole('button', { name: 'Reveal' }).click();
+  await expect(step).toContainText('mul swaps');
+});
