@@ -4,7 +4,7 @@ import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 import { type Answer, isClose, questionAt } from './quiz';
 
-import type { Palette, Theme } from './url';
+import type { Palette, SharedState, Theme } from './url';
 
 export type { Palette, Theme };
 
@@ -65,14 +65,7 @@ export interface GradflowState {
   answer(given: number): void;
   reveal(): void;
   /** Loads a shared state (from a link) as a whole. */
-  load(state: {
-    source: string;
-    values: Record<string, number>;
-    step?: number;
-    palette: Palette;
-    theme: Theme;
-    projector: boolean;
-  }): void;
+  load(state: SharedState): void;
 }
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';

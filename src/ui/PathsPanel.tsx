@@ -23,6 +23,16 @@ export function PathsPanel() {
   const d = (top: number, bottom: number) =>
     `\\frac{\\partial ${nameLatex(names[top] as string)}}{\\partial ${nameLatex(names[bottom] as string)}}`;
   const out = names[scene.analysis.graph.output] as string;
+  const terms =
+    result.paths.map((p) => numberLatex(p.product)).join(' + ') + (result.total > LIMIT ? ' + \\cdots' : '');
+  const total = numberLatex(result.sum, 4, true);
+  const lhs = `\\frac{\\partial ${f}}{\\partial ${nameLatex(input.name)}}`;
+  const sumLatex =
+    result.total === 0
+      ? `${lhs} = 0`
+      : result.total === 1
+        ? `${lhs} = ${total}`
+        : `${lhs} = ${terms} = ${total}`;
   return (
     <div className="paths">
       <label htmlFor="paths-input">Input </label>
@@ -35,10 +45,7 @@ export function PathsPanel() {
         {result.total === 1 ? 'One path' : `${result.total.toLocaleString('en-US')} paths`} from {out} to{' '}
         {input.name}; the total derivative is the sum of their products:
       </p>
-      <Tex
-        display
-        latex={`\\frac{\\partial ${f}}{\\partial ${nameLatex(input.name)}} = ${result.paths.map((p) => numberLatex(p.product)).join(' + ') || '0'}${result.total > LIMIT ? ' + \\cdots' : ''} = ${numberLatex(result.sum, 4, true)}`}
-      />
+      <Tex display latex={sumLatex} />
       <ol className="path-list">
         {result.paths.map((p, k) => {
           const factors = p.edges.map((_, j) => d(p.nodes[j] as number, p.nodes[j + 1] as number)).join(' ');
