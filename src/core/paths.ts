@@ -44,9 +44,14 @@ export function pathsTo(graph: Graph, steps: readonly BackwardStep[], input: num
       share[node.id] = (share[node.id] as number) + l * (share[src] as number);
     });
   }
+  // Depth-first from the output, with an explicit stack: a path in a long sum is thousands of edges deep.
   const paths: ChainPath[] = [];
-  const walk = (n: number, edges: number[], nodes: number[]) => {
-    if (paths.length >= limit) return;
+  const edges: number[] = [];
+  const nodes: number[] = [graph.output];
+  const nextSlot: number[] = [0];
+  if ((count[graph.output] as number) === 0) nodes.length = 0;
+  while (nodes.length > 0 && paths.length < limit) {
+    const n = nodes[nodes.length - 1] as number;
     if (n === input) {
       const locals = edges.map((e) => local[e] as number);
       paths.push({
@@ -55,19 +60,22 @@ export function pathsTo(graph: Graph, steps: readonly BackwardStep[], input: num
         locals,
         product: locals.reduce((a, b) => a * b, 1),
       });
-      return;
     }
     const node = graph.nodes[n];
-    node?.inputs.forEach((src, slot) => {
-      const e = (graph.firstEdge[n] as number) + slot;
-      if (Number.isNaN(local[e] as number) || (count[src] as number) === 0) return;
-      edges.push(e);
-      nodes.push(src);
-      walk(src, edges, nodes);
-      edges.pop();
+    const slot = nextSlot[nextSlot.length - 1] as number;
+    if (n === input || !node || slot >= node.inputs.length) {
       nodes.pop();
-    });
-  };
-  if ((count[graph.output] as number) > 0) walk(graph.output, [], [graph.output]);
+      nextSlot.pop();
+      edges.pop();
+      continue;
+    }
+    nextSlot[nextSlot.length - 1] = slot + 1;
+    const src = node.inputs[slot] as number;
+    const e = (graph.firstEdge[n] as number) + slot;
+    if (Number.isNaN(local[e] as number) || (count[src] as number) === 0) continue;
+    edges.push(e);
+    nodes.push(src);
+    nextSlot.push(0);
+  }
   return { paths, total: count[graph.output] as number, sum: share[graph.output] as number };
 }

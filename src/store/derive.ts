@@ -14,7 +14,21 @@ export interface Scene {
   shape: string;
   /** Milliseconds the layout took (0 when reused). */
   layoutMs: number;
+  /** False above MAX_DRAWN_NODES: the numbers are computed, but the graph is not drawn. */
+  drawable: boolean;
 }
+
+/** Beyond this many nodes a drawing is unreadable and would freeze the tab: the view says so instead. */
+export const MAX_DRAWN_NODES = 3000;
+
+const EMPTY_LAYOUT: Layout = {
+  x: new Float64Array(0),
+  y: new Float64Array(0),
+  layer: new Int32Array(0),
+  bends: [],
+  width: 0,
+  height: 0,
+};
 
 export const LAYER_GAP = 190;
 export const ROW_GAP = 96;
@@ -40,6 +54,7 @@ function sceneOf(
     layout,
     shape,
     layoutMs,
+    drawable: graph.nodes.length <= MAX_DRAWN_NODES,
   };
 }
 
@@ -55,6 +70,7 @@ export function makeScene(
   const keys = nodeKeys(analysis.graph);
   const shape = fingerprint(analysis, keys);
   if (previous && previous.shape === shape) return sceneOf(analysis, keys, shape, previous.layout, 0);
+  if (analysis.graph.nodes.length > MAX_DRAWN_NODES) return sceneOf(analysis, keys, shape, EMPTY_LAYOUT, 0);
   const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
   if (previous) opts.previous = new Map(previous.keys.map((k, id) => [k, previous.layout.y[id] as number]));
   const result = layoutFn(analysis.graph, opts);

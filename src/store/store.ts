@@ -75,6 +75,10 @@ export function literal(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
+/** Programs longer than this are analyzed after a pause in typing, not on every keystroke. */
+export const DEBOUNCE_CHARS = 30_000;
+const DEBOUNCE_MS = 300;
+
 const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(s?.timeline.length ?? 0, p));
 
 /** Declared values by name, to notice when the text's own value for an input changed. */
@@ -106,10 +110,11 @@ export function createGradflowStore(initial: StoreOptions = {}) {
 
   return createStore<GradflowState>()((set, get) => {
     /** Re-analyzes and keeps the playback position when the graph's shape did not change. */
-    const recompute = (src: string, ov: Record<string, number>) => {
+    const recompute = (src: string, ov: Record<string, number>, analyzed?: Analysis) => {
       const request = ++latest;
+      clearPending();
       const prev = get().scene;
-      const a = analyze(src, ov);
+      const a = analyzed ?? analyze(src, ov);
       if (!a.ok) {
         set({ source: src, overrides: ov, analysis: a, layingOut: 0 });
         return;
@@ -125,6 +130,26 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       }
       set({ source: src, overrides: ov });
       show(a, made);
+    };
+
+    /** Analyzes new text once; a value the student re-typed in the text wins over an older field value. */
+    const sourceChanged = (src: string) => {
+      const before = declared(get().analysis);
+      const ov = { ...get().overrides };
+      const a = analyze(src, ov);
+      let dropped = false;
+      for (const [name, v] of declared(a)) {
+        if (before.has(name) && before.get(name) !== v && name in ov) {
+          delete ov[name];
+          dropped = true;
+        }
+      }
+      recompute(src, ov, dropped ? undefined : a);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const clearPending = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
     };
 
     const show = (a: Analysis, next: Scene) => {
@@ -164,12 +189,15 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       revealed: {},
 
       setSource(src) {
-        // A value the student re-typed in the text wins over an older value from the field.
-        const before = declared(get().analysis);
-        const after = declared(analyze(src));
-        const ov = { ...get().overrides };
-        for (const [name, v] of after) if (before.has(name) && before.get(name) !== v) delete ov[name];
-        recompute(src, ov);
+        if (src.length > DEBOUNCE_CHARS) {
+          // A very long program: keep typing instant and analyze once the student pauses.
+          set({ source: src });
+          clearPending();
+          const request = ++latest;
+          timer = setTimeout(() => request === latest && sourceChanged(src), DEBOUNCE_MS);
+          return;
+        }
+        sourceChanged(src);
       },
       setValue(name, value) {
         if (!Number.isFinite(value)) return;

@@ -10,6 +10,7 @@ import { PyTorchPanel } from './PyTorchPanel';
 import { Results } from './Results';
 import { Shortcuts } from './Shortcuts';
 import { StepPanel } from './StepPanel';
+import { Tool } from './Tool';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -45,18 +46,9 @@ export function App() {
               <Variables />
               <Results />
               <NodeDetails />
-              <details className="tool">
-                <summary>Chain rule as a sum over paths</summary>
-                <PathsPanel />
-              </details>
-              <details className="tool">
-                <summary>Gradient check</summary>
-                <GradientCheckPanel />
-              </details>
-              <details className="tool">
-                <summary>Copy as PyTorch</summary>
-                <PyTorchPanel />
-              </details>
+              <Tool title="Chain rule as a sum over paths">{() => <PathsPanel />}</Tool>
+              <Tool title="Gradient check">{() => <GradientCheckPanel />}</Tool>
+              <Tool title="Copy as PyTorch">{() => <PyTorchPanel />}</Tool>
             </>
           )}
         </aside>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { type BackwardStep, formatNumber as f } from '../core';
-import type { Scene } from '../store/derive';
+import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene } from '../store/selectors';
 import { ExportMenu } from './ExportMenu';
@@ -70,7 +70,7 @@ export function GraphView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const { transform, fitView, zoomBy } = useZoom(svgRef);
 
-  const geometry = useMemo(() => (scene ? edgeGeometry(scene) : []), [scene]);
+  const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [scene]);
   const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [scene]);
   const shape = scene?.shape;
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
@@ -88,6 +88,17 @@ export function GraphView() {
 
   if (!scene || !frame) {
     return <div className="graph-view empty">Type an expression to see its graph.</div>;
+  }
+  if (!scene.drawable) {
+    return (
+      <div className="graph-view empty" role="status">
+        <p>
+          This graph has {scene.analysis.graph.nodes.length.toLocaleString('en-US')} nodes: too many to draw
+          legibly (the limit is {MAX_DRAWN_NODES.toLocaleString('en-US')}). Its values and gradients are
+          computed and listed beside it; split the program to see its parts.
+        </p>
+      </div>
+    );
   }
   const { graph } = scene.analysis;
   const { values } = scene.analysis;

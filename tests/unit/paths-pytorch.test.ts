@@ -40,6 +40,14 @@ describe('chain rule as a sum over paths', () => {
     expect(p.sum).toBe(2 ** 40);
   });
 
+  it('walks paths thousands of edges long without recursion', () => {
+    const r = ok(Array.from({ length: 20_000 }, (_, i) => `x*${i % 3}`).join(' + '), { x: 1 });
+    const p = pathsTo(r.graph, r.steps, nodeOf(r, 'x'), 3);
+    expect(p.paths).toHaveLength(3);
+    expect(p.paths[0]?.edges.length).toBeGreaterThan(19_000);
+    expect(p.total).toBe(20_000);
+  });
+
   it('the sum over paths equals reverse mode on random programs', () => {
     fc.assert(
       fc.property(treeArb, envArb, (tree, env) => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createGradflowStore, literal } from '../../src/store/store';
+import { describe, expect, it, vi } from 'vitest';
+import { createGradflowStore, DEBOUNCE_CHARS, literal } from '../../src/store/store';
 
 describe('store: values and text agree', () => {
   it('moving a declared input rewrites its number in the text', () => {
@@ -40,5 +40,26 @@ describe('store: values and text agree', () => {
     s.getState().setSource('x*(y');
     expect(s.getState().analysis.ok).toBe(false);
     expect(s.getState().scene).toBe(scene);
+  });
+});
+
+describe('store: very long programs', () => {
+  it('keeps the text at once and analyzes after a pause', () => {
+    vi.useFakeTimers();
+    try {
+      const s = createGradflowStore({ source: 'x*y' });
+      const long = Array.from({ length: Math.ceil(DEBOUNCE_CHARS / 4) }, (_, i) => `x${i % 9}*2`).join('+');
+      s.getState().setSource(long);
+      expect(s.getState().source).toBe(long);
+      const before = s.getState().analysis;
+      expect(before.ok && before.inputs.map((i) => i.name)).toEqual(['x', 'y']); // not yet
+      s.getState().setSource(`${long}+1`); // a second keystroke restarts the wait
+      vi.advanceTimersByTime(1000);
+      const after = s.getState().analysis;
+      expect(after.ok && after.inputs).toHaveLength(9);
+      expect(s.getState().scene?.drawable).toBe(false); // too many nodes to draw
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
