@@ -36,7 +36,8 @@ export function hasControlCharacters(s: string): boolean {
 export function encodeState(s: SharedState): string {
   const p = new URLSearchParams();
   p.set('src', s.source);
-  for (const [k, v] of Object.entries(s.values)) p.set(`v.${k}`, String(v));
+  // String(-0) is "0": write the sign, so that a link reproduces the value exactly.
+  for (const [k, v] of Object.entries(s.values)) p.set(`v.${k}`, Object.is(v, -0) ? '-0' : String(v));
   if (s.step !== undefined) p.set('step', String(s.step));
   if (s.palette !== 'lecture') p.set('palette', s.palette);
   if (s.theme !== 'light') p.set('theme', s.theme);
