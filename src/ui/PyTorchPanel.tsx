@@ -27,7 +27,8 @@ export function PyTorchPanel() {
         Copy as PyTorch
       </button>{' '}
       <span role="status">{status}</span>
-      <pre>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling code block must be reachable by keyboard to scroll it */}
+      <pre tabIndex={0}>
         <code>{code}</code>
       </pre>
     </div>

@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+/** axe-core's WCAG A/AA rules: names for every control, roles, labels, contrast. */
+async function violations(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+const LECTURE = `#src=${encodeURIComponent('2*log(x1+sin(x1))*max(x2,x3)')}&v.x1=5&v.x2=-2&v.x3=-5`;
+
+test('the main view has no accessibility violations, in both themes', async ({ page }) => {
+  await page.goto(`/${LECTURE}&step=10`);
+  await page.getByText('Language reference').click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('Dark theme').check();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('projector, quiz and the tools have no accessibility violations', async ({ page }) => {
+  await page.goto(`/${LECTURE}`);
+  for (const tool of ['Chain rule as a sum over paths', 'Gradient check', 'Copy as PyTorch'])
+    await page.getByText(tool).click();
+  await page.getByText('Export', { exact: true }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('region', { name: 'Step' }).click();
+  await page.keyboard.press('q');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('p');
+  expect(await violations(page)).toEqual([]);
+});
