@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { formatNumber as f } from '../core';
 
 export interface EdgeProps {
@@ -27,7 +27,17 @@ export interface EdgeProps {
 const CSS_PATH = (d: string) => ({ d: `path("${d}")` }) as React.CSSProperties;
 
 /** One edge: green value above, red gradient below (the lecture convention), exact values on hover. */
-export function GraphEdge({ id, d, mid, value, grad, current, fromConstant, dim, highlighted }: EdgeProps) {
+export const GraphEdge = memo(function GraphEdge({
+  id,
+  d,
+  mid,
+  value,
+  grad,
+  current,
+  fromConstant,
+  dim,
+  highlighted,
+}: EdgeProps) {
   const cls = [
     'edge',
     fromConstant ? 'from-const' : '',
@@ -67,7 +77,7 @@ export function GraphEdge({ id, d, mid, value, grad, current, fromConstant, dim,
       {current && <Pulse d={d} duration={current.duration} key={current.key} />}
     </g>
   );
-}
+});
 
 /** A dot running back along the edge, from the consumer to its input (SMIL, restarted per step). */
 function Pulse({ d, duration }: { d: string; duration: number }) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatNumber as f, type GraphNode, OP } from '../core';
 import { nodeSize } from './geometry';
 
@@ -21,7 +22,7 @@ export interface NodeProps {
 }
 
 /** A gate shows its operator; inputs and named intermediates show their names. */
-export function GraphNodeView({
+export const GraphNodeView = memo(function GraphNodeView({
   node,
   nodeKey,
   name,
@@ -101,4 +102,14 @@ export function GraphNodeView({
       )}
     </g>
   );
+}, sameNode);
+
+/**
+ * Each analysis builds new node objects; a node whose key and shown props are unchanged need not redraw.
+ * (The key names the same sub-expression, so the node's op and inputs are the same too.)
+ */
+function sameNode(a: NodeProps, b: NodeProps): boolean {
+  for (const k of Object.keys(a) as (keyof NodeProps)[])
+    if (k !== 'node' && !Object.is(a[k], b[k])) return false;
+  return a.nodeKey === b.nodeKey;
 }

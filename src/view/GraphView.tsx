@@ -70,8 +70,12 @@ export function GraphView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const { transform, fitView, zoomBy } = useZoom(svgRef);
 
-  const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [scene]);
-  const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [scene]);
+  // Curves depend on the layout only: a slider move (same layout) reuses them.
+  const layout = scene?.layout;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the layout changes, not the values
+  const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [layout]);
   const shape = scene?.shape;
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only

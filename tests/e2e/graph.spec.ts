@@ -188,3 +188,24 @@ test('screenshot: the lecture example mid-animation at 1920×1080', async ({ pag
   await page.screenshot({ path });
   await info.attach('lecture-1920x1080', { path, contentType: 'image/png' });
 });
+
+test('the student’s zoom survives value changes; Fit to screen brings the whole graph back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await typeProgram(page, 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z');
+  const content = page.getByLabel('Computation graph').locator(':scope > g');
+  await page.waitForTimeout(400);
+  const fitted = await content.getAttribute('transform');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  const zoomed = await content.getAttribute('transform');
+  expect(zoomed).not.toBe(fitted);
+  await page.getByRole('slider', { name: 'y slider' }).fill('6');
+  await expect(page.locator('output')).toHaveText('f = −16');
+  await page.waitForTimeout(400);
+  expect(await content.getAttribute('transform')).toBe(zoomed);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await page.waitForTimeout(500);
+  expect(await content.getAttribute('transform')).toBe(fitted);
+});
