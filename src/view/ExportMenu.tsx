@@ -14,6 +14,8 @@ export function ExportMenu({ svg }: { svg: () => SVGSVGElement | null }) {
     const el = svg();
     if (!el) return;
     try {
+      // Text is measured for the picture's size: wait until every font it uses has loaded.
+      await document.fonts.ready;
       if (what === 'svg') download('gradflow-graph.svg', graphSvg(el, opts).text, 'image/svg+xml');
       else download('gradflow-graph.png', await graphPng(el, opts), 'image/png');
       setStatus(`Saved gradflow-graph.${what}.`);

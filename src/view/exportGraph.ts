@@ -33,7 +33,11 @@ export function graphSvg(
 ): { text: string; width: number; height: number } {
   const content = svg.querySelector<SVGGElement>(':scope > g');
   if (!content) throw new Error('The graph has nothing to export yet.');
+  // Measure without the moving pulse: the picture's size must not depend on where the dot is.
+  const pulses = [...content.querySelectorAll<SVGElement>('.pulse')];
+  for (const p of pulses) p.style.display = 'none';
   const box = content.getBBox();
+  for (const p of pulses) p.style.display = '';
   const x = box.x - PAD;
   const y = box.y - PAD;
   const w = box.width + 2 * PAD;
