@@ -1,8 +1,9 @@
 import { type Expr, mkExpr, type Program, type Statement, withSpan } from './ast';
 import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { lex, type Token, type TokenKind } from './lexer';
+import { arityError } from './ops/arity';
 import { CONSTANTS, FUNCTIONS } from './ops/table';
-import type { OpName } from './ops/types';
+import type { OpName, OpSpec } from './ops/types';
 
 /** Longest program we read: beyond this the tab would stall, so we say so instead. */
 export const MAX_SOURCE_LENGTH = 1_000_000;
@@ -290,18 +291,8 @@ class Parser {
       }
     }
     const close = this.next();
-    const n = args.length;
-    if (n < spec.minArgs || n > spec.maxArgs) {
-      const needs =
-        spec.maxArgs === Number.POSITIVE_INFINITY
-          ? `${t.text} needs at least ${spec.minArgs} arguments`
-          : `${t.text} takes ${spec.minArgs} argument${spec.minArgs === 1 ? '' : 's'}`;
-      this.fail(
-        `${needs}, but ${n === 0 ? 'none was' : n === 1 ? '1 was' : `${n} were`} given`,
-        t.start,
-        close.end,
-      );
-    }
+    const wrong = arityError(t.text, spec, args.length);
+    if (wrong) this.fail(wrong, t.start, close.end);
     return mkExpr('op', t.start, close.end, { op: spec.name, fn: t.text, args });
   }
 }
