@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** axe-core's WCAG A/AA rules: names for every control, roles, labels, contrast. */
 async function violations(page: Page) {

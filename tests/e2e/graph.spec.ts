@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
+import { expect, test } from './fixtures';
 import { numberText, readGradients, setVariable, typeProgram } from './helpers';
 
 test.describe('lecture programs in the browser', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { bigProgram } from './programs';
 
 test('a 2,000-node program is laid out off the main thread while the text box stays responsive', async ({

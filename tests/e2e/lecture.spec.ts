@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
+import { expect, test } from './fixtures';
 import { readGradients, setVariable, typeProgram } from './helpers';
 
 const ex = LECTURE_EXAMPLES[0];

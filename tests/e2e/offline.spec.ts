@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
+import { expect, test } from './fixtures';
 import { readGradients, setVariable, typeProgram } from './helpers';
 import { bigProgram } from './programs';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('every CSS custom property resolves to a value in both themes (no self-references)', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readGradients, setVariable, typeProgram } from './helpers';
 
 test('the slider moves a declared input: the text, the numbers and the graph follow', async ({ page }) => {
