@@ -61,11 +61,38 @@ export function TopBar() {
       </button>
     </>
   );
+  const presetPicker = (
+    <div className="preset-picker">
+      <label htmlFor="preset">Preset</label>
+      <select id="preset" value="" onChange={(e) => loadPreset(e.target.value)}>
+        <option value="">Load an example…</option>
+        {PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const themeToggle = (
+    <label className="palette">
+      <input
+        type="checkbox"
+        checked={theme === 'dark'}
+        onChange={(e) => setTheme(e.target.checked ? 'dark' : 'light')}
+      />{' '}
+      Dark theme
+    </label>
+  );
   if (projector) {
     return (
       <header className="topbar compact">
         <h1>Gradflow</h1>
-        <div className="topbar-actions">{viewControls}</div>
+        {presetPicker}
+        <div className="topbar-actions">
+          {themeToggle}
+          {viewControls}
+        </div>
       </header>
     );
   }
@@ -74,17 +101,7 @@ export function TopBar() {
       <h1>
         Gradflow <span className="tagline">see the chain rule flow</span>
       </h1>
-      <div className="preset-picker">
-        <label htmlFor="preset">Preset</label>
-        <select id="preset" value="" onChange={(e) => loadPreset(e.target.value)}>
-          <option value="">Load an example…</option>
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      {presetPicker}
       <div className="topbar-actions">
         <button type="button" onClick={copyLink}>
           Copy link
@@ -101,14 +118,7 @@ export function TopBar() {
           />{' '}
           Colour-blind-safe colours
         </label>
-        <label className="palette">
-          <input
-            type="checkbox"
-            checked={theme === 'dark'}
-            onChange={(e) => setTheme(e.target.checked ? 'dark' : 'light')}
-          />{' '}
-          Dark theme
-        </label>
+        {themeToggle}
       </div>
       {notice && (
         <div className="notice" role="alert">

@@ -207,3 +207,18 @@ test('quiz mode: numbers hidden, the class predicts, right and wrong are marked,
   await step.getByRole('button', { name: 'Reveal' }).click();
   await expect(step).toContainText('mul swaps');
 });
+
+test('in projector mode the instructor can switch presets and themes without leaving it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Step' }).click();
+  await page.keyboard.press('p');
+  await page.getByLabel('Preset', { exact: true }).selectOption('cs231n-sigmoid');
+  await expect(
+    page.getByLabel('Computation graph').getByRole('button', { name: /^input w0, value 2/ }),
+  ).toBeVisible();
+  await page.getByLabel('Dark theme').check();
+  await expect(page.locator('.app')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Exit projector mode' })).toBeVisible();
+});
