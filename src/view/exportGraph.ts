@@ -33,6 +33,8 @@ export function graphSvg(
 ): { text: string; width: number; height: number } {
   const content = svg.querySelector<SVGGElement>(':scope > g');
   if (!content) throw new Error('The graph has nothing to export yet.');
+  // Export the final picture, not a frame of a transition (a node or edge still easing into place).
+  for (const a of content.getAnimations({ subtree: true })) a.finish();
   // Measure without the moving pulse: the picture's size must not depend on where the dot is.
   const pulses = [...content.querySelectorAll<SVGElement>('.pulse')];
   for (const p of pulses) p.style.display = 'none';

@@ -222,3 +222,21 @@ test('in projector mode the instructor can switch presets and themes without lea
   await expect(page.locator('.app')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Exit projector mode' })).toBeVisible();
 });
+
+// Export right after the program changed, while nodes and edges are still easing into place.
+test('export during a transition gives the final picture', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Expression' }).fill('2*log(x1+sin(x1))*max(x2,x3)');
+  await page.getByText('Export', { exact: true }).click();
+  const [a] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  await page.waitForTimeout(600);
+  const [b] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  const w = (p: string) => /width="(\d+)"/.exec(readFileSync(p, 'utf8'))?.[1];
+  expect(w((await a.path()) as string)).toBe(w((await b.path()) as string));
+});
