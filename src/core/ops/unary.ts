@@ -4,9 +4,6 @@ import type { EdgeContext, OpName, OpSpec } from './types';
 
 /* The one-input gates: negation and the functions (exp, log, sqrt, abs, trig, tanh, sigmoid, relu). */
 
-const LN10 = Math.LN10;
-const LN2 = Math.LN2;
-
 function logDomain(x: readonly number[], fn: string): string | null {
   const v = at(x, 0);
   if (v < 0) return `${fn} of a negative number (${f(v)})`;
@@ -42,6 +39,20 @@ function unary(
   };
 }
 
+/** log base b: (log_b x)' = 1/(x ln b). One definition for log10 and log2. */
+function logBase(fn: 'log10' | 'log2', base: number, log: (v: number) => number): OpSpec {
+  const lnB = Math.log(base);
+  return unary(fn, [fn], {
+    pattern: 'reciprocal',
+    forward: (x) => log(at(x, 0)),
+    d: (v) => 1 / (v * lnB),
+    domain: (x) => logDomain(x, fn),
+    tex: (a) => `\\log_{${base}} ${p(a)}`,
+    dtex: (a) => `\\frac{1}{${p(a)} \\ln ${base}}`,
+    says: (c) => `${fn} multiplies the gradient by 1/(x·ln ${base}) = ${f(1 / (at(c.x, 0) * lnB))}.`,
+  });
+}
+
 export const UNARY_OPS: OpSpec[] = [
   unary('neg', [], {
     symbol: '−',
@@ -70,24 +81,8 @@ export const UNARY_OPS: OpSpec[] = [
     says: (c) =>
       `log divides the gradient by its input: 1/${name(c, 0)} = 1/${f(at(c.x, 0))} = ${f(1 / at(c.x, 0))}.`,
   }),
-  unary('log10', ['log10'], {
-    pattern: 'reciprocal',
-    forward: (x) => Math.log10(at(x, 0)),
-    d: (v) => 1 / (v * LN10), // (log₁₀ x)' = 1/(x ln 10)
-    domain: (x) => logDomain(x, 'log10'),
-    tex: (a) => `\\log_{10} ${p(a)}`,
-    dtex: (a) => `\\frac{1}{${p(a)} \\ln 10}`,
-    says: (c) => `log10 multiplies the gradient by 1/(x·ln 10) = ${f(1 / (at(c.x, 0) * LN10))}.`,
-  }),
-  unary('log2', ['log2'], {
-    pattern: 'reciprocal',
-    forward: (x) => Math.log2(at(x, 0)),
-    d: (v) => 1 / (v * LN2), // (log₂ x)' = 1/(x ln 2)
-    domain: (x) => logDomain(x, 'log2'),
-    tex: (a) => `\\log_{2} ${p(a)}`,
-    dtex: (a) => `\\frac{1}{${p(a)} \\ln 2}`,
-    says: (c) => `log2 multiplies the gradient by 1/(x·ln 2) = ${f(1 / (at(c.x, 0) * LN2))}.`,
-  }),
+  logBase('log10', 10, Math.log10),
+  logBase('log2', 2, Math.log2),
   unary('sqrt', ['sqrt'], {
     pattern: 'smooth',
     forward: (x) => Math.sqrt(at(x, 0)),
