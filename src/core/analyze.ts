@@ -1,7 +1,8 @@
-import { type BackwardStep, backward } from './backward';
+import { backward, type Steps } from './backward';
+import { buildGraph } from './build';
 import type { GradflowError } from './errors';
 import { forward } from './forward';
-import { buildGraph, type Graph } from './graph';
+import type { Graph } from './graph';
 import { parse } from './parser';
 
 /** An input's value as used, and where it came from. */
@@ -27,7 +28,7 @@ export interface AnalysisOk {
   /** ∂output/∂node for every node, by id. */
   grads: Float64Array;
   /** The backward pass, one step per gradient-carrying edge, in replay order. */
-  steps: BackwardStep[];
+  steps: Steps;
   /** The output's value. */
   value: number;
   /** ∂output/∂input, by input name. */

@@ -1,3 +1,5 @@
+import { grow } from './columns';
+import { ALL_OPS } from './ops/table';
 import type { OpName } from './ops/types';
 
 /** Every AST node knows the span [start, end) of the text it came from. */
@@ -6,6 +8,7 @@ interface Span {
   end: number;
 }
 
+/** An expression as a tree of objects: the readable view of the columns below, for tests and printing. */
 export type Expr =
   | (Span & { kind: 'number'; value: number; text: string })
   | (Span & { kind: 'constant'; name: string; value: number })
@@ -17,51 +20,217 @@ export type Statement =
   | (Span & { kind: 'assign'; name: string; nameStart: number; nameEnd: number; expr: Expr })
   | (Span & { kind: 'expr'; expr: Expr });
 
-export interface Program {
-  statements: Statement[];
-}
+/* Kinds of expression nodes in the columns. */
+export const E_NUMBER = 0;
+export const E_CONSTANT = 1;
+export const E_NAME = 2;
+export const E_OP = 3;
 
 /**
- * Builds any expression node with every field present, in one order, so that all AST nodes share one
- * hidden class and the passes over 100,000-node programs stay monomorphic (and fast).
+ * The expressions of a program as parallel columns, one row per AST node, in post-order: a node's
+ * arguments, and their whole subtrees, come before it, so the subtree of node r is the contiguous range
+ * [first, r]. The parser appends rows; nothing is an object per node, which keeps a 100,000-node program
+ * cheap to build and to collect.
  */
-export function mkExpr<K extends Expr['kind']>(
-  kind: K,
-  start: number,
-  end: number,
-  fields: Partial<Omit<AnyExpr, 'kind' | 'start' | 'end'>>,
-): Extract<Expr, { kind: K }> {
-  return {
-    kind,
-    op: fields.op,
-    args: fields.args,
-    fn: fields.fn,
-    implicit: fields.implicit,
-    name: fields.name,
-    value: fields.value,
-    text: fields.text,
-    start,
-    end,
-  } as unknown as Extract<Expr, { kind: K }>;
+export class ExprColumns {
+  /** Number of rows. */
+  count = 0;
+  kind: Uint8Array;
+  /** Op code (index into ALL_OPS) of an operation; -1 for leaves. */
+  op: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Value of a number or constant (NaN otherwise). */
+  value: Float64Array;
+  /** Symbol (index into the program's names) of a name or constant; -1 otherwise. */
+  sym: Int32Array;
+  /** Span of the literal, name or function name as typed; -1 for operators written with a symbol. */
+  textStart: Int32Array;
+  textEnd: Int32Array;
+  /** Minus signs folded into a literal (−2.5): its text is that many '-' before the digits. */
+  neg: Int32Array;
+  /** 1 for a multiplication written by juxtaposition (2x). */
+  implicit: Uint8Array;
+  /** An operation's arguments are args[firstArg, firstArg + argCount). */
+  firstArg: Int32Array;
+  argCount: Int32Array;
+  args: Int32Array;
+  argsCount = 0;
+
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.kind = new Uint8Array(n);
+    this.op = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.value = new Float64Array(n);
+    this.sym = new Int32Array(n);
+    this.textStart = new Int32Array(n);
+    this.textEnd = new Int32Array(n);
+    this.neg = new Int32Array(n);
+    this.implicit = new Uint8Array(n);
+    this.firstArg = new Int32Array(n);
+    this.argCount = new Int32Array(n);
+    this.args = new Int32Array(n);
+  }
+
+  /** Appends a row; returns its index. */
+  push(
+    kind: number,
+    op: number,
+    start: number,
+    end: number,
+    value: number,
+    sym: number,
+    textStart: number,
+    textEnd: number,
+  ): number {
+    const r = this.count;
+    if (r === this.kind.length) this.growRows(2 * r);
+    this.kind[r] = kind;
+    this.op[r] = op;
+    this.start[r] = start;
+    this.end[r] = end;
+    this.value[r] = value;
+    this.sym[r] = sym;
+    this.textStart[r] = textStart;
+    this.textEnd[r] = textEnd;
+    this.firstArg[r] = this.argsCount;
+    this.count = r + 1;
+    return r;
+  }
+
+  /** Appends an argument of the last row. */
+  pushArg(row: number): void {
+    if (this.argsCount === this.args.length) this.args = grow(this.args, 2 * this.argsCount);
+    this.args[this.argsCount++] = row;
+    const r = this.count - 1;
+    this.argCount[r] = (this.argCount[r] as number) + 1;
+  }
+
+  private growRows(n: number): void {
+    this.kind = grow(this.kind, n);
+    this.op = grow(this.op, n);
+    this.start = grow(this.start, n);
+    this.end = grow(this.end, n);
+    this.value = grow(this.value, n);
+    this.sym = grow(this.sym, n);
+    this.textStart = grow(this.textStart, n);
+    this.textEnd = grow(this.textEnd, n);
+    this.neg = grow(this.neg, n);
+    this.implicit = grow(this.implicit, n);
+    this.firstArg = grow(this.firstArg, n);
+    this.argCount = grow(this.argCount, n);
+  }
 }
 
-/** A copy of `e` with another span (parentheses widen it), keeping the shared shape. */
-export function withSpan(e: Expr, start: number, end: number): Expr {
-  return mkExpr(e.kind, start, end, e as Partial<AnyExpr>);
+/** Statements as columns: `name = expr` has a name (a symbol); a bare expression has name = -1. */
+export class StatementColumns {
+  count = 0;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  name = new Int32Array(16);
+  nameStart = new Int32Array(16);
+  /** Root row of the statement's expression, and the first row of its subtree. */
+  root = new Int32Array(16);
+  first = new Int32Array(16);
+
+  push(start: number, end: number, name: number, nameStart: number, root: number, first: number): void {
+    const s = this.count;
+    if (s === this.start.length) {
+      this.start = grow(this.start, 2 * s);
+      this.end = grow(this.end, 2 * s);
+      this.name = grow(this.name, 2 * s);
+      this.nameStart = grow(this.nameStart, 2 * s);
+      this.root = grow(this.root, 2 * s);
+      this.first = grow(this.first, 2 * s);
+    }
+    this.start[s] = start;
+    this.end[s] = end;
+    this.name[s] = name;
+    this.nameStart[s] = nameStart;
+    this.root[s] = root;
+    this.first[s] = first;
+    this.count = s + 1;
+  }
 }
 
-type AnyExpr = {
-  kind: Expr['kind'];
-  op: OpName;
-  args: Expr[];
-  fn: string;
-  implicit: boolean;
-  name: string;
-  value: number;
-  text: string;
-  start: number;
-  end: number;
-};
+/** A parsed program: the source, its expression rows and its statements. */
+export class Program {
+  private tree: Statement[] | undefined;
+
+  constructor(
+    readonly source: string,
+    readonly exprs: ExprColumns,
+    readonly stmts: StatementColumns,
+    /** Each distinct identifier once: symbols index into it. */
+    readonly names: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.stmts.count;
+  }
+
+  /** Name assigned by statement s, or undefined for a bare expression. */
+  nameOf(s: number): string | undefined {
+    const sym = this.stmts.name[s] as number;
+    return sym < 0 ? undefined : this.names[sym];
+  }
+
+  /** Text of a number as typed, with any folded minus signs (`-2.5`). */
+  numberText(row: number): string {
+    const x = this.exprs;
+    return '-'.repeat(x.neg[row] as number) + this.source.slice(x.textStart[row], x.textEnd[row]);
+  }
+
+  /** The statements as trees of objects (built on first use; the engine itself reads the columns). */
+  get statements(): Statement[] {
+    this.tree ??= this.materialize();
+    return this.tree;
+  }
+
+  private materialize(): Statement[] {
+    const x = this.exprs;
+    const text = (row: number) => this.source.slice(x.textStart[row], x.textEnd[row]);
+    const name = (row: number) => this.names[x.sym[row] as number] as string;
+    const tree: Expr[] = [];
+    // Post-order: every argument is built before the node that uses it; no recursion needed.
+    for (let r = 0; r < x.count; r++) {
+      const span = { start: x.start[r] as number, end: x.end[r] as number };
+      const kind = x.kind[r];
+      if (kind === E_NUMBER)
+        tree.push({ kind: 'number', value: x.value[r] as number, text: this.numberText(r), ...span });
+      else if (kind === E_CONSTANT)
+        tree.push({ kind: 'constant', name: name(r), value: x.value[r] as number, ...span });
+      else if (kind === E_NAME) tree.push({ kind: 'name', name: name(r), ...span });
+      else {
+        const first = x.firstArg[r] as number;
+        const args = Array.from(
+          x.args.subarray(first, first + (x.argCount[r] as number)),
+          (a) => tree[a] as Expr,
+        );
+        const e: Expr = {
+          kind: 'op',
+          op: (ALL_OPS[x.op[r] as number] as { name: OpName }).name,
+          args,
+          ...span,
+        };
+        if ((x.textStart[r] as number) >= 0) e.fn = text(r);
+        if (x.implicit[r]) e.implicit = true;
+        tree.push(e);
+      }
+    }
+    const s = this.stmts;
+    return Array.from({ length: s.count }, (_, k): Statement => {
+      const span = { start: s.start[k] as number, end: s.end[k] as number };
+      const expr = tree[s.root[k] as number] as Expr;
+      const name = this.nameOf(k);
+      if (name === undefined) return { kind: 'expr', expr, ...span };
+      const nameStart = s.nameStart[k] as number;
+      return { kind: 'assign', name, nameStart, nameEnd: nameStart + name.length, expr, ...span };
+    });
+  }
+}
 
 const INFIX: Partial<Record<OpName, string>> = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' };
 

@@ -1,7 +1,7 @@
 import type { BackwardStep } from './backward';
 import { formatNumber as f } from './format';
 import type { Graph } from './graph';
-import { OP } from './ops/table';
+import { CONST_CODE, OP } from './ops/table';
 
 /** Plain-text description of the gate's pattern at one backward step (what the Step panel says). */
 export function stepCaption(
@@ -10,7 +10,7 @@ export function stepCaption(
   values: Float64Array,
   step: BackwardStep,
 ): string {
-  const gate = graph.nodes[step.target];
+  const gate = graph.node(step.target);
   if (!gate) return '';
   const spec = OP[gate.op];
   const argNames = gate.inputs.map((i) => names[i] as string);
@@ -19,7 +19,7 @@ export function stepCaption(
     out: values[gate.id] as number,
     i: step.slot,
     names: argNames,
-    constant: gate.inputs.map((i) => graph.nodes[i]?.op === 'const'),
+    constant: gate.inputs.map((i) => graph.op[i] === CONST_CODE),
   });
   const out = names[graph.output] as string;
   const t = names[step.target] as string;
@@ -44,7 +44,7 @@ export function forwardCaption(
   values: Float64Array,
   id: number,
 ): string {
-  const node = graph.nodes[id];
+  const node = graph.node(id);
   if (!node) return '';
   const spec = OP[node.op];
   const args = node.inputs.map((i) => names[i] as string);

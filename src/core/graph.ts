@@ -1,9 +1,8 @@
-import type { Expr, Program } from './ast';
-import { type GradflowError, syntaxError, where } from './errors';
+import type { GradflowError } from './errors';
+import { ALL_OPS, CONST_CODE } from './ops/table';
 import type { OpName } from './ops/types';
-import { reachesOutput } from './reach';
 
-/** One node of the operation graph. Ids are dense and already in topological order (inputs first). */
+/** One node of the operation graph, as an object: the readable view of a row of the graph's columns. */
 export interface GraphNode {
   id: number;
   op: OpName;
@@ -42,14 +41,33 @@ export interface InputDecl {
   end: number;
 }
 
-export interface Graph {
-  nodes: GraphNode[];
-  /** Grouped by target in id order, then by slot: the edge into slot s of node n is edgeOf[n] + s. */
-  edges: GraphEdge[];
-  /** Index of each node's first incoming edge. */
+/**
+ * The graph's data as parallel columns (struct of arrays). Node ids are dense and already a topological
+ * order (every node's arguments have smaller ids). Edges are numbered by consumer, then by slot: the edge
+ * into slot s of node n is firstEdge[n] + s, and node n's edges are firstEdge[n] .. firstEdge[n + 1] − 1.
+ */
+export interface GraphData {
+  /** Number of nodes. */
+  size: number;
+  /** Op code of each node: ALL_OPS[op[n]] is its op. */
+  op: Uint8Array;
+  /** Span of the source text each node computes. */
+  start: Int32Array;
+  end: Int32Array;
+  /** Value of each constant node (0 for the others). */
+  constant: Float64Array;
+  /** size + 1 entries: the last is the number of edges. */
   firstEdge: Int32Array;
-  /** Edge ids leaving each node, in order of the consumers' ids. */
-  outEdges: number[][];
+  /** The node each edge comes from (the argument), and the gate it goes into. */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  /** Edges leaving node n are outList[outStart[n] .. outStart[n + 1] − 1], in order of the consumers' ids. */
+  outStart: Int32Array;
+  outList: Int32Array;
+  /** Input names and names of named intermediates; function names as typed; constants' text. */
+  label: readonly (string | undefined)[];
+  fn: readonly (string | undefined)[];
+  text: readonly (string | undefined)[];
   inputs: InputDecl[];
   output: number;
   /** Non-fatal remarks: a statement whose value is never used, for instance. */
@@ -62,228 +80,127 @@ export interface Graph {
   hashes: Uint32Array;
 }
 
-export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
+/**
+ * The operation graph. The engine's passes read the columns; `nodes`, `edges` and `outEdges` are object
+ * views for the interface and the tests, built on first use (a 100,000-node graph never needs them).
+ */
+export class Graph implements GraphData {
+  readonly size: number;
+  readonly op: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly constant: Float64Array;
+  readonly firstEdge: Int32Array;
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
+  readonly outStart: Int32Array;
+  readonly outList: Int32Array;
+  readonly label: readonly (string | undefined)[];
+  readonly fn: readonly (string | undefined)[];
+  readonly text: readonly (string | undefined)[];
+  readonly inputs: InputDecl[];
+  readonly output: number;
+  readonly warnings: GradflowError[];
+  readonly hashes: Uint32Array;
+  private nodeView: GraphNode[] | undefined;
+  private edgeView: GraphEdge[] | undefined;
+  private outView: number[][] | undefined;
 
-/** Mixes a 32-bit hash with one more value (FNV-1a style), to give sub-expressions short stable keys. */
-function mix(h: number, v: number): number {
-  return Math.imul(h ^ v, 0x01000193) >>> 0;
-}
-function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
-  return h;
-}
-
-/** Every node is created with the same fields in the same order, so the engine's loops stay fast. */
-function makeNode(id: number, op: OpName, inputs: number[], start: number, end: number): GraphNode {
-  return {
-    id,
-    op,
-    inputs,
-    label: undefined,
-    fn: undefined,
-    constant: undefined,
-    text: undefined,
-    start,
-    end,
-  };
-}
-
-/** Turns a parsed program into a DAG: one node per variable, one per operation, one per literal. */
-export function buildGraph(program: Program, source: string): BuildResult {
-  const nodes: GraphNode[] = [];
-  const inputs: InputDecl[] = [];
-  const defined = new Map<string, number>(); // names bound so far → node id
-  const definedAt = new Map<string, number>(); // assigned names → offset of their statement
-  const hashes: number[] = []; // structural hash of each node, from its op and its inputs' hashes
-  const warnings: GradflowError[] = [];
-
-  for (const s of program.statements) {
-    if (s.kind !== 'assign') continue;
-    const first = definedAt.get(s.name);
-    if (first !== undefined) {
-      return fail(
-        `"${s.name}" is already defined (at ${where(source, first)})`,
-        s.nameStart,
-        s.nameEnd,
-        'Give the new value its own name.',
-      );
-    }
-    definedAt.set(s.name, s.start);
+  constructor(d: GraphData) {
+    this.size = d.size;
+    this.op = d.op;
+    this.start = d.start;
+    this.end = d.end;
+    this.constant = d.constant;
+    this.firstEdge = d.firstEdge;
+    this.edgeSource = d.edgeSource;
+    this.edgeTarget = d.edgeTarget;
+    this.outStart = d.outStart;
+    this.outList = d.outList;
+    this.label = d.label;
+    this.fn = d.fn;
+    this.text = d.text;
+    this.inputs = d.inputs;
+    this.output = d.output;
+    this.warnings = d.warnings;
+    this.hashes = d.hashes;
   }
 
-  const add = (op: OpName, inputs: number[], start: number, end: number, h: number): GraphNode => {
-    const node = makeNode(nodes.length, op, inputs, start, end);
-    nodes.push(node);
-    hashes.push(h);
-    return node;
-  };
-  const newInput = (
-    name: string,
-    start: number,
-    end: number,
-    value?: Extract<Expr, { kind: 'number' | 'constant' }>,
-  ): number => {
-    const node = add('input', [], start, end, hashString(name));
-    node.label = name;
-    inputs.push(
-      value === undefined
-        ? { name, node: node.id, start, end }
-        : {
-            name,
-            node: node.id,
-            start,
-            end,
-            declared: value.value,
-            valueStart: value.start,
-            valueEnd: value.end,
-          },
-    );
-    defined.set(name, node.id);
-    return node.id;
-  };
-
-  let current = ''; // name being assigned by the statement being built
-  function leaf(e: Exclude<Expr, { kind: 'op' }>): number | GradflowError {
-    if (e.kind === 'number' || e.kind === 'constant') {
-      const text = e.kind === 'number' ? e.text : e.name;
-      const node = add('const', [], e.start, e.end, hashString(text, 7));
-      node.constant = e.value;
-      node.text = text;
-      return node.id;
-    }
-    const bound = defined.get(e.name);
-    if (bound !== undefined) return bound;
-    if (e.name === current)
-      return syntaxError(
-        `"${e.name}" is used in its own definition`,
-        e.start,
-        e.end,
-        'Use a new name on the left of "=".',
-      );
-    const later = definedAt.get(e.name);
-    if (later !== undefined) {
-      return syntaxError(
-        `"${e.name}" is used before it is defined`,
-        e.start,
-        e.end,
-        `It is defined further on, at ${where(source, later)}; move that definition up.`,
-      );
-    }
-    return newInput(e.name, e.start, e.end);
+  get edgeCount(): number {
+    return this.firstEdge[this.size] as number;
   }
 
-  /** Post-order walk with an explicit stack: left-associated chains can be 100,000 deep. */
-  function build(root: Expr): number | GradflowError {
-    const work: Expr[] = [root];
-    const expanded: boolean[] = [false];
-    const results: number[] = [];
-    while (work.length > 0) {
-      const top = work.length - 1;
-      const e = work[top] as Expr;
-      if (e.kind !== 'op') {
-        const id = leaf(e);
-        if (typeof id !== 'number') return id;
-        results.push(id);
-        work.pop();
-        expanded.pop();
-      } else if (!expanded[top]) {
-        expanded[top] = true;
-        for (let k = e.args.length - 1; k >= 0; k--) {
-          work.push(e.args[k] as Expr);
-          expanded.push(false);
-        }
-      } else {
-        work.pop();
-        expanded.pop();
-        const args = results.splice(results.length - e.args.length);
-        let h = hashString(e.fn ?? e.op);
-        for (const a of args) h = mix(h, hashes[a] as number);
-        const node = add(e.op, args, e.start, e.end, h);
-        node.fn = e.fn;
-        results.push(node.id);
+  /** The op's name of node n. */
+  opName(n: number): OpName {
+    return (ALL_OPS[this.op[n] as number] as { name: OpName }).name;
+  }
+
+  /** Number of arguments of node n (0 for inputs and constants). */
+  arity(n: number): number {
+    return (this.firstEdge[n + 1] as number) - (this.firstEdge[n] as number);
+  }
+
+  /** The node in argument `slot` of node n. */
+  arg(n: number, slot: number): number {
+    return this.edgeSource[(this.firstEdge[n] as number) + slot] as number;
+  }
+
+  /** Node n as an object (the cached one once `nodes` has been built); undefined for no such node. */
+  node(n: number): GraphNode | undefined {
+    if (!(n >= 0 && n < this.size)) return undefined;
+    if (this.nodeView) return this.nodeView[n];
+    const inputs: number[] = [];
+    for (let e = this.firstEdge[n] as number; e < (this.firstEdge[n + 1] as number); e++) {
+      inputs.push(this.edgeSource[e] as number);
+    }
+    return {
+      id: n,
+      op: this.opName(n),
+      inputs,
+      label: this.label[n],
+      fn: this.fn[n],
+      constant: this.op[n] === CONST_CODE ? this.constant[n] : undefined,
+      text: this.text[n],
+      start: this.start[n] as number,
+      end: this.end[n] as number,
+    };
+  }
+
+  get nodes(): readonly GraphNode[] {
+    if (!this.nodeView) {
+      const view: GraphNode[] = [];
+      for (let n = 0; n < this.size; n++) view.push(this.node(n) as GraphNode);
+      this.nodeView = view;
+    }
+    return this.nodeView;
+  }
+
+  get edges(): readonly GraphEdge[] {
+    if (!this.edgeView) {
+      const view: GraphEdge[] = [];
+      for (let id = 0; id < this.edgeCount; id++) {
+        const target = this.edgeTarget[id] as number;
+        view.push({
+          id,
+          source: this.edgeSource[id] as number,
+          target,
+          slot: id - (this.firstEdge[target] as number),
+        });
       }
+      this.edgeView = view;
     }
-    return results[0] as number;
+    return this.edgeView;
   }
 
-  let output = -1;
-  const statementNodes: { node: number; start: number; end: number; name?: string }[] = [];
-  for (const s of program.statements) {
-    current = s.kind === 'assign' ? s.name : '';
-    if (s.kind === 'assign' && (s.expr.kind === 'number' || s.expr.kind === 'constant')) {
-      // `x = -2` declares an input with a starting value.
-      output = newInput(s.name, s.start, s.end, s.expr);
-      statementNodes.push({ node: output, start: s.start, end: s.end, name: s.name });
-      continue;
-    }
-    const id = build(s.expr);
-    if (typeof id !== 'number') return { ok: false, error: id };
-    if (s.kind === 'assign') {
-      const node = nodes[id] as GraphNode;
-      if (node.op !== 'input' && node.label === undefined) {
-        node.label = s.name;
-        hashes[id] = hashString(s.name, 11); // consumers of q keep their keys when q's formula changes
+  /** Edge ids leaving each node, in order of the consumers' ids. */
+  get outEdges(): readonly (readonly number[])[] {
+    if (!this.outView) {
+      const view: number[][] = [];
+      for (let n = 0; n < this.size; n++) {
+        view.push(Array.from(this.outList.subarray(this.outStart[n], this.outStart[n + 1])));
       }
-      defined.set(s.name, id);
+      this.outView = view;
     }
-    output = id;
-    statementNodes.push(
-      s.kind === 'assign'
-        ? { node: id, start: s.start, end: s.end, name: s.name }
-        : { node: id, start: s.start, end: s.end },
-    );
+    return this.outView;
   }
-
-  const last = program.statements[program.statements.length - 1];
-  if (
-    last?.kind === 'assign' &&
-    nodes[output]?.op === 'input' &&
-    (last.expr.kind === 'number' || last.expr.kind === 'constant')
-  ) {
-    return fail(
-      `The last line is the output, but it only sets ${last.name} = ${source.slice(last.expr.start, last.expr.end)}`,
-      last.start,
-      last.end,
-      `Add a last line that computes something, e.g. f = ${last.name} * 2.`,
-    );
-  }
-
-  const { edges, firstEdge, outEdges } = wire(nodes);
-  const live = reachesOutput(nodes, output);
-  for (const st of statementNodes.slice(0, -1)) {
-    if (!live[st.node]) {
-      warnings.push({
-        message: st.name
-          ? `"${st.name}" is not used by the output`
-          : 'The value of this line is not used (only the last line is the output)',
-        start: st.start,
-        end: st.end,
-        phase: 'syntax',
-      });
-    }
-  }
-  return {
-    ok: true,
-    graph: { nodes, edges, firstEdge, outEdges, inputs, output, warnings, hashes: Uint32Array.from(hashes) },
-  };
-}
-
-function fail(message: string, start: number, end: number, hint?: string): BuildResult {
-  return { ok: false, error: syntaxError(message, start, end, hint) };
-}
-
-function wire(nodes: GraphNode[]) {
-  const edges: GraphEdge[] = [];
-  const firstEdge = new Int32Array(nodes.length);
-  const outEdges: number[][] = nodes.map(() => []);
-  for (const n of nodes) {
-    firstEdge[n.id] = edges.length;
-    n.inputs.forEach((source, slot) => {
-      const id = edges.length;
-      edges.push({ id, source, target: n.id, slot });
-      (outEdges[source] as number[]).push(id);
-    });
-  }
-  return { edges, firstEdge, outEdges };
 }

@@ -14,19 +14,14 @@ export {
   DEFAULT_INPUT_VALUE,
   type InputValue,
 } from './analyze';
-export { type Expr, type Program, printExpr, printProgram, type Statement } from './ast';
-export { type BackwardStep, backward } from './backward';
+export { type Expr, Program, printExpr, printProgram, type Statement } from './ast';
+export { type BackwardStep, backward, Steps } from './backward';
+export { type BuildResult, buildGraph } from './build';
 export { forwardCaption, stepCaption } from './captions';
 export { type GradflowError, lineCol } from './errors';
 export { formatAscii, formatNumber } from './format';
 export { forward } from './forward';
-export {
-  buildGraph,
-  type Graph,
-  type GraphEdge,
-  type GraphNode,
-  type InputDecl,
-} from './graph';
+export { Graph, type GraphData, type GraphEdge, type GraphNode, type InputDecl } from './graph';
 export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';

@@ -1,4 +1,5 @@
 import type { Graph } from './graph';
+import { CONST_CODE, INPUT_CODE } from './ops/table';
 
 /**
  * Stable keys for the view (React keys, layout hints): `in:x` for inputs, `def:q` for named
@@ -8,17 +9,21 @@ import type { Graph } from './graph';
  */
 export function nodeKeys(graph: Graph): string[] {
   const seen = new Map<string, number>();
-  return graph.nodes.map((n) => {
+  const keys: string[] = [];
+  for (let id = 0; id < graph.size; id++) {
+    const op = graph.op[id];
+    const label = graph.label[id];
     const base =
-      n.op === 'input'
-        ? `in:${n.label}`
-        : n.op === 'const'
-          ? `c:${n.text}`
-          : n.label !== undefined
-            ? `def:${n.label}`
-            : `${n.op}:${(graph.hashes[n.id] as number).toString(36)}`;
+      op === INPUT_CODE
+        ? `in:${label}`
+        : op === CONST_CODE
+          ? `c:${graph.text[id]}`
+          : label !== undefined
+            ? `def:${label}`
+            : `${graph.opName(id)}:${(graph.hashes[id] as number).toString(36)}`;
     const k = seen.get(base) ?? 0;
     seen.set(base, k + 1);
-    return k === 0 ? base : `${base}#${k}`;
-  });
+    keys.push(k === 0 ? base : `${base}#${k}`);
+  }
+  return keys;
 }

@@ -8,7 +8,7 @@ import { nameLatex } from './symbols';
 
 /** LaTeX symbol of node `id`: a constant's value, otherwise its name. */
 export function symbolLatex(graph: Graph, names: readonly string[], id: number): string {
-  const node = graph.nodes[id];
+  const node = graph.node(id);
   if (node?.op === 'const')
     return node.text === 'pi' ? '\\pi' : node.text === 'e' ? 'e' : num(node.constant as number);
   return nameLatex(names[id] as string);
@@ -24,7 +24,7 @@ const partialOf = (top: string, bottom: string) => `\\frac{\\partial ${top}}{\\p
 
 /** `q = x + y`: the node's definition in terms of its inputs' symbols. */
 export function definitionLatex(graph: Graph, names: readonly string[], id: number): string {
-  const node = graph.nodes[id];
+  const node = graph.node(id);
   if (!node || node.inputs.length === 0) return symbolLatex(graph, names, id);
   const args = node.inputs.map((i) => symbolLatex(graph, names, i));
   const formula = OP[node.op].latex(args).replace(/^\\ln/, node.fn === 'ln' ? '\\ln' : '\\log');
@@ -33,7 +33,7 @@ export function definitionLatex(graph: Graph, names: readonly string[], id: numb
 
 /** ∂node/∂input_slot as a formula of the node's symbols: ∂q/∂x = 1, ∂f/∂q = z. */
 export function localLatex(graph: Graph, names: readonly string[], id: number, slot: number): string {
-  const node = graph.nodes[id];
+  const node = graph.node(id);
   if (!node) return '';
   const args = node.inputs.map((i) => symbolLatex(graph, names, i));
   const out = symbolLatex(graph, names, id);

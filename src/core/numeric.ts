@@ -1,7 +1,8 @@
 import { formatNumber } from './format';
 import { forward, gather } from './forward';
 import type { Graph, GraphNode } from './graph';
-import { OP } from './ops/table';
+import { ALL_OPS } from './ops/table';
+import type { OpSpec } from './ops/types';
 import { tangent } from './tangent';
 
 /** Backprop against central differences for one input. */
@@ -73,20 +74,22 @@ export function cornerWithin(
   h: number,
 ): GraphNode | undefined {
   const dot = tangent(graph, values, seed);
-  const xs: number[] = [];
-  for (const node of graph.nodes) {
-    const kink = OP[node.op].kink;
+  const scratch: number[][] = [];
+  for (let id = 0; id < graph.size; id++) {
+    const kink = (ALL_OPS[graph.op[id] as number] as OpSpec).kink;
     if (!kink) continue;
-    gather(node, values, xs);
-    const speed = Math.max(...node.inputs.map((i) => Math.abs(dot[i] as number)));
-    if (speed > 0 && kink(xs) <= 2 * h * speed) return node;
+    let speed = 0;
+    for (let e = graph.firstEdge[id] as number; e < (graph.firstEdge[id + 1] as number); e++) {
+      speed = Math.max(speed, Math.abs(dot[graph.edgeSource[e] as number] as number));
+    }
+    if (speed > 0 && kink(gather(graph, id, values, scratch)) <= 2 * h * speed) return graph.node(id);
   }
   return undefined;
 }
 
 function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number): string | undefined {
   const node = cornerWithin(graph, values, seed, h);
-  return node && cornerReason(node, gather(node, values, []));
+  return node && cornerReason(node, gather(graph, node.id, values));
 }
 
 function cornerReason(node: GraphNode, xs: number[]): string {

@@ -1,9 +1,24 @@
-import { type Expr, mkExpr, type Program, type Statement, withSpan } from './ast';
+import { E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns, Program, StatementColumns } from './ast';
 import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
-import { lex, type Token, type TokenKind } from './lexer';
+import {
+  CARET,
+  COMMA,
+  EOF,
+  EQUALS,
+  IDENT,
+  LPAREN,
+  lex,
+  MINUS,
+  NUMBER,
+  PLUS,
+  RPAREN,
+  SEP,
+  SLASH,
+  STAR,
+  type Tokens,
+} from './lexer';
 import { arityError } from './ops/arity';
-import { CONSTANTS, FUNCTIONS } from './ops/table';
-import type { OpName, OpSpec } from './ops/types';
+import { CONSTANTS, FUNCTIONS, OP_CODE } from './ops/table';
 
 /** Longest program we read: beyond this the tab would stall, so we say so instead. */
 export const MAX_SOURCE_LENGTH = 1_000_000;
@@ -13,12 +28,12 @@ export const MAX_DEPTH = 500;
 /* Binding powers, the whole grammar of operators in one place (Pratt, as in bantam):
  *   + −      10, left      * / and implicit  20, left
  *   unary −  30 (so −x^2 = −(x^2))           ^ **   40, right (a^b^c = a^(b^c)) */
-const INFIX: Partial<Record<TokenKind, { bp: number; op: OpName; right?: boolean }>> = {
-  '+': { bp: 10, op: 'add' },
-  '-': { bp: 10, op: 'sub' },
-  '*': { bp: 20, op: 'mul' },
-  '/': { bp: 20, op: 'div' },
-  '^': { bp: 40, op: 'pow', right: true },
+const INFIX: Readonly<Record<number, { bp: number; op: number; right?: boolean }>> = {
+  [PLUS]: { bp: 10, op: OP_CODE.add },
+  [MINUS]: { bp: 10, op: OP_CODE.sub },
+  [STAR]: { bp: 20, op: OP_CODE.mul },
+  [SLASH]: { bp: 20, op: OP_CODE.div },
+  [CARET]: { bp: 40, op: OP_CODE.pow, right: true },
 };
 const IMPLICIT_BP = 20;
 const PREFIX_BP = 30;
@@ -54,38 +69,74 @@ export function parse(source: string): ParseResult {
   }
 }
 
-const tokenText = (t: Token) =>
-  t.kind === 'eof' ? 'the end' : t.kind === 'sep' ? 'the end of the line' : `"${t.text}"`;
-
+/**
+ * A Pratt parser over token columns that appends AST rows (see ExprColumns) instead of allocating
+ * objects. Tokens and rows are referred to by index.
+ */
 class Parser {
   private pos = 0;
   private depth = 0;
+  private readonly x: ExprColumns;
+  private readonly s = new StatementColumns();
 
   constructor(
     private readonly source: string,
-    private readonly tokens: Token[],
-  ) {}
-
-  private peek(): Token {
-    return this.tokens[this.pos] as Token;
+    private readonly t: Tokens,
+  ) {
+    this.x = new ExprColumns(t.count);
   }
-  private next(): Token {
-    return this.tokens[this.pos++] as Token;
+
+  private kind(i = this.pos): number {
+    return this.t.kind[i] as number;
+  }
+  private text(i: number): string {
+    return this.source.slice(this.t.start[i], this.t.end[i]);
+  }
+  /** An identifier's name (interned by the lexer: no new string). */
+  private name(i: number): string {
+    return this.t.names[this.t.sym[i] as number] as string;
+  }
+  /** How a token is named in a message. */
+  private describe(i: number): string {
+    const k = this.kind(i);
+    return k === EOF ? 'the end' : k === SEP ? 'the end of the line' : `"${this.text(i)}"`;
   }
   private fail(message: string, start: number, end: number, hint?: string): never {
     throw new ParseFailure(syntaxError(message, start, end, hint));
   }
+  private failAt(i: number, message: string, hint?: string): never {
+    return this.fail(message, this.t.start[i] as number, this.t.end[i] as number, hint);
+  }
+
+  private leaf(kind: number, tok: number, value: number): number {
+    const a = this.t.start[tok] as number;
+    const b = this.t.end[tok] as number;
+    return this.x.push(kind, -1, a, b, value, this.t.sym[tok] as number, a, b);
+  }
+  private binary(op: number, left: number, right: number, implicit: boolean): number {
+    const x = this.x;
+    const r = x.push(E_OP, op, x.start[left] as number, x.end[right] as number, Number.NaN, -1, -1, -1);
+    x.pushArg(left);
+    x.pushArg(right);
+    if (implicit) x.implicit[r] = 1;
+    return r;
+  }
+  /** Widens a row's span in place: parentheses and a unary plus belong to the expression they wrap. */
+  private widen(r: number, start: number, end: number): number {
+    this.x.start[r] = start;
+    this.x.end[r] = end;
+    return r;
+  }
 
   program(): Program {
-    const statements: Statement[] = [];
     for (;;) {
-      while (this.peek().kind === 'sep') this.next();
-      if (this.peek().kind === 'eof') break;
-      statements.push(this.statement());
-      const t = this.peek();
-      if (t.kind !== 'sep' && t.kind !== 'eof') this.unexpectedAfterOperand(t);
+      while (this.kind() === SEP) this.pos++;
+      if (this.kind() === EOF) break;
+      this.statement();
+      const k = this.kind();
+      if (k !== SEP && k !== EOF) this.unexpectedAfterOperand(this.pos);
     }
-    if (statements.length === 0) {
+    if (this.s.count === 0) {
       this.fail(
         'Type an expression, for example (x + y) * z',
         0,
@@ -93,67 +144,64 @@ class Parser {
         'Or a program: q = x + y; f = q * z',
       );
     }
-    return { statements };
+    return new Program(this.source, this.x, this.s, this.t.names);
   }
 
-  private statement(): Statement {
-    const first = this.peek();
-    const second = this.tokens[this.pos + 1] as Token;
-    if (first.kind === 'ident' && second.kind === '=') {
+  private statement(): void {
+    const first = this.pos;
+    const firstRow = this.x.count;
+    if (this.kind(first) === IDENT && this.kind(first + 1) === EQUALS) {
       this.checkAssignable(first);
       this.pos += 2;
-      if (this.peek().kind === 'sep' || this.peek().kind === 'eof') {
-        this.fail(`"${first.text} =" needs a value or an expression after "="`, second.start, second.end);
+      if (this.kind() === SEP || this.kind() === EOF) {
+        this.failAt(first + 1, `"${this.name(first)} =" needs a value or an expression after "="`);
       }
-      const expr = this.expression(0);
-      return {
-        kind: 'assign',
-        name: first.text,
-        nameStart: first.start,
-        nameEnd: first.end,
-        expr,
-        start: first.start,
-        end: expr.end,
-      };
+      const root = this.expression(0);
+      const start = this.t.start[first] as number;
+      this.s.push(start, this.x.end[root] as number, this.t.sym[first] as number, start, root, firstRow);
+      return;
     }
-    const expr = this.expression(0);
-    if (this.peek().kind === '=') {
-      const eq = this.peek();
-      this.fail('Only a name can stand on the left of "="', expr.start, eq.end, 'For example: q = x + y');
+    const root = this.expression(0);
+    if (this.kind() === EQUALS) {
+      this.fail(
+        'Only a name can stand on the left of "="',
+        this.x.start[root] as number,
+        this.t.end[this.pos] as number,
+        'For example: q = x + y',
+      );
     }
-    return { kind: 'expr', expr, start: expr.start, end: expr.end };
+    this.s.push(this.x.start[root] as number, this.x.end[root] as number, -1, -1, root, firstRow);
   }
 
-  private checkAssignable(t: Token): void {
-    if (FUNCTIONS.has(t.text)) this.fail(`"${t.text}" is a function; pick another name`, t.start, t.end);
-    const c = CONSTANTS.get(t.text);
-    if (c !== undefined)
-      this.fail(`"${t.text}" is the constant ${c.toFixed(5)}…; pick another name`, t.start, t.end);
+  private checkAssignable(i: number): void {
+    const name = this.name(i);
+    if (FUNCTIONS.has(name)) this.failAt(i, `"${name}" is a function; pick another name`);
+    const c = CONSTANTS.get(name);
+    if (c !== undefined) this.failAt(i, `"${name}" is the constant ${c.toFixed(5)}…; pick another name`);
   }
 
-  /** Pratt loop: a prefix, then infix operators binding tighter than `minBp`. */
-  private expression(minBp: number): Expr {
+  /** Pratt loop: a prefix, then infix operators binding tighter than `minBp`. Returns the root row. */
+  private expression(minBp: number): number {
     if (++this.depth > MAX_DEPTH) {
-      const t = this.peek();
-      this.fail(`This expression is nested too deeply (more than ${MAX_DEPTH} levels)`, t.start, t.end);
+      this.failAt(this.pos, `This expression is nested too deeply (more than ${MAX_DEPTH} levels)`);
     }
     let left = this.prefix();
     for (;;) {
-      const t = this.peek();
-      const infix = INFIX[t.kind];
+      const k = this.kind();
+      const infix = INFIX[k];
       if (infix) {
         if (infix.bp <= minBp) break;
-        this.next();
-        this.expectOperand(t);
+        const op = this.pos++;
+        this.expectOperand(op);
         const right = this.expression(infix.right ? infix.bp - 1 : infix.bp);
-        left = mkExpr('op', left.start, right.end, { op: infix.op, args: [left, right] });
-      } else if (t.kind === 'ident' || t.kind === '(') {
+        left = this.binary(infix.op, left, right, false);
+      } else if (k === IDENT || k === LPAREN) {
         // Implicit multiplication: 2x, 2(x+1), (a+b)(b+1), 2 sin(x).
         if (IMPLICIT_BP <= minBp) break;
         const right = this.expression(IMPLICIT_BP);
-        left = mkExpr('op', left.start, right.end, { op: 'mul', args: [left, right], implicit: true });
-      } else if (t.kind === 'number') {
-        this.unexpectedAfterOperand(t);
+        left = this.binary(OP_CODE.mul, left, right, true);
+      } else if (k === NUMBER) {
+        this.unexpectedAfterOperand(this.pos);
       } else break;
     }
     this.depth--;
@@ -161,138 +209,151 @@ class Parser {
   }
 
   /** After an operator, something must follow: a dangling operator is a common slip. */
-  private expectOperand(op: Token): void {
-    const t = this.peek();
+  private expectOperand(op: number): void {
+    const k = this.kind();
     if (
-      t.kind === 'eof' ||
-      t.kind === 'sep' ||
-      t.kind === ')' ||
-      t.kind === ',' ||
-      t.kind === '=' ||
-      (INFIX[t.kind] && t.kind !== '-' && t.kind !== '+')
+      k === EOF ||
+      k === SEP ||
+      k === RPAREN ||
+      k === COMMA ||
+      k === EQUALS ||
+      (INFIX[k] && k !== MINUS && k !== PLUS)
     ) {
-      this.fail(
-        `The "${op.text}" at ${where(this.source, op.start)} has nothing on its right`,
-        op.start,
-        op.end,
-        `Add a number, a name or "(" after "${op.text}", or delete it.`,
+      const text = this.text(op);
+      this.failAt(
+        op,
+        `The "${text}" at ${where(this.source, this.t.start[op] as number)} has nothing on its right`,
+        `Add a number, a name or "(" after "${text}", or delete it.`,
       );
     }
   }
 
-  private unexpectedAfterOperand(t: Token): never {
-    if (t.kind === ')')
-      this.fail('This ")" has no "(" to close', t.start, t.end, 'Delete it, or add the "(" it closes.');
-    if (t.kind === 'number') {
-      const prev = this.tokens[this.pos - 1] as Token;
+  private unexpectedAfterOperand(i: number): never {
+    const k = this.kind(i);
+    if (k === RPAREN) this.failAt(i, 'This ")" has no "(" to close', 'Delete it, or add the "(" it closes.');
+    if (k === NUMBER) {
+      const prev = i - 1;
       this.fail(
-        `Missing operator between "${prev.text}" and "${t.text}"`,
-        prev.start,
-        t.end,
+        `Missing operator between "${this.text(prev)}" and "${this.text(i)}"`,
+        this.t.start[prev] as number,
+        this.t.end[i] as number,
         'Write * + - / or ^ between them.',
       );
     }
-    this.fail(`Unexpected ${tokenText(t)}`, t.start, t.end);
+    this.failAt(i, `Unexpected ${this.describe(i)}`);
   }
 
-  private prefix(): Expr {
-    const t = this.next();
-    switch (t.kind) {
-      case 'number':
-        return mkExpr('number', t.start, t.end, { value: t.value, text: t.text });
-      case '-':
-      case '+': {
-        this.expectOperand(t);
+  private prefix(): number {
+    const i = this.pos++;
+    const x = this.x;
+    switch (this.kind(i)) {
+      case NUMBER:
+        return this.leaf(E_NUMBER, i, this.t.value[i] as number);
+      case MINUS:
+      case PLUS: {
+        this.expectOperand(i);
         const arg = this.expression(PREFIX_BP);
-        if (t.kind === '+') return withSpan(arg, t.start, arg.end);
+        const start = this.t.start[i] as number;
+        if (this.kind(i) === PLUS) return this.widen(arg, start, x.end[arg] as number);
         // A minus sign on a literal is part of the number (−2.5), but −2^2 stays −(2^2).
-        if (arg.kind === 'number')
-          return mkExpr('number', t.start, arg.end, { value: -arg.value, text: `-${arg.text}` });
-        return mkExpr('op', t.start, arg.end, { op: 'neg', args: [arg] });
+        if (x.kind[arg] === E_NUMBER) {
+          x.value[arg] = -(x.value[arg] as number);
+          x.neg[arg] = (x.neg[arg] as number) + 1;
+          return this.widen(arg, start, x.end[arg] as number);
+        }
+        const r = x.push(E_OP, OP_CODE.neg, start, x.end[arg] as number, Number.NaN, -1, -1, -1);
+        x.pushArg(arg);
+        return r;
       }
-      case '(': {
+      case LPAREN: {
         const inner = this.expression(0);
-        const close = this.peek();
-        if (close.kind !== ')') {
-          if (close.kind === 'eof' || close.kind === 'sep' || close.kind === ',') {
-            this.fail(
-              `Missing ")" to close the "(" at ${where(this.source, t.start)}`,
-              t.start,
-              t.end,
-              `Add ")" after ${this.source.slice(inner.start, inner.end).slice(0, 30)}.`,
+        const close = this.pos;
+        const k = this.kind(close);
+        if (k !== RPAREN) {
+          if (k === EOF || k === SEP || k === COMMA) {
+            this.failAt(
+              i,
+              `Missing ")" to close the "(" at ${where(this.source, this.t.start[i] as number)}`,
+              `Add ")" after ${this.source.slice(x.start[inner], x.end[inner]).slice(0, 30)}.`,
             );
           }
           this.unexpectedAfterOperand(close);
         }
-        this.next();
-        return withSpan(inner, t.start, close.end);
+        this.pos++;
+        return this.widen(inner, this.t.start[i] as number, this.t.end[close] as number);
       }
-      case 'ident':
-        return this.identifier(t);
-      case 'eof':
-      case 'sep':
-        return this.fail('Expected an expression here', t.start, t.end);
-      case ')':
-        return this.fail(
-          'Expected an expression before ")"',
-          t.start,
-          t.end,
-          'Empty parentheses have no value.',
-        );
+      case IDENT:
+        return this.identifier(i);
+      case EOF:
+      case SEP:
+        return this.failAt(i, 'Expected an expression here');
+      case RPAREN:
+        return this.failAt(i, 'Expected an expression before ")"', 'Empty parentheses have no value.');
       default:
-        return this.fail(
-          `Unexpected "${t.text}"`,
-          t.start,
-          t.end,
+        return this.failAt(
+          i,
+          `Unexpected "${this.text(i)}"`,
           'An expression starts with a number, a name, "(" or "-".',
         );
     }
   }
 
-  private identifier(t: Token): Expr {
-    const isCall = this.peek().kind === '(';
-    const constant = CONSTANTS.get(t.text);
-    if (constant !== undefined) return mkExpr('constant', t.start, t.end, { name: t.text, value: constant });
-    const spec = FUNCTIONS.get(t.text);
+  private identifier(i: number): number {
+    const name = this.name(i);
+    const isCall = this.kind() === LPAREN;
+    const constant = CONSTANTS.get(name);
+    if (constant !== undefined) return this.leaf(E_CONSTANT, i, constant);
+    const spec = FUNCTIONS.get(name);
     if (!isCall) {
-      if (spec) this.fail(`"${t.text}" is a function: write ${t.text}(…)`, t.start, t.end);
-      return mkExpr('name', t.start, t.end, { name: t.text });
+      if (spec) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
+      return this.leaf(E_NAME, i, Number.NaN);
     }
     if (!spec) {
-      const guess = closest(t.text, FUNCTIONS.keys());
-      if (guess) this.fail(`Unknown function "${t.text}" — did you mean "${guess}"?`, t.start, t.end);
-      this.fail(
-        `Unknown function "${t.text}"`,
-        t.start,
-        t.end,
-        `To multiply, write ${t.text}*(…). Functions: ${[...FUNCTIONS.keys()].join(', ')}.`,
+      const guess = closest(name, FUNCTIONS.keys());
+      if (guess) this.failAt(i, `Unknown function "${name}" — did you mean "${guess}"?`);
+      this.failAt(
+        i,
+        `Unknown function "${name}"`,
+        `To multiply, write ${name}*(…). Functions: ${[...FUNCTIONS.keys()].join(', ')}.`,
       );
     }
-    const open = this.next();
-    const args: Expr[] = [];
-    if (this.peek().kind !== ')') {
+    const open = this.pos++;
+    const args: number[] = [];
+    if (this.kind() !== RPAREN) {
       for (;;) {
         args.push(this.expression(0));
-        const sep = this.peek();
-        if (sep.kind === ',') {
-          this.next();
+        const sep = this.kind();
+        if (sep === COMMA) {
+          this.pos++;
           continue;
         }
-        if (sep.kind === ')') break;
-        if (sep.kind === 'eof' || sep.kind === 'sep') {
-          this.fail(
-            `Missing ")" to close the "(" at ${where(this.source, open.start)}`,
-            open.start,
-            open.end,
-            `Close the call to ${t.text}.`,
+        if (sep === RPAREN) break;
+        if (sep === EOF || sep === SEP) {
+          this.failAt(
+            open,
+            `Missing ")" to close the "(" at ${where(this.source, this.t.start[open] as number)}`,
+            `Close the call to ${name}.`,
           );
         }
-        this.unexpectedAfterOperand(sep);
+        this.unexpectedAfterOperand(this.pos);
       }
     }
-    const close = this.next();
-    const wrong = arityError(t.text, spec, args.length);
-    if (wrong) this.fail(wrong, t.start, close.end);
-    return mkExpr('op', t.start, close.end, { op: spec.name, fn: t.text, args });
+    const close = this.pos++;
+    const start = this.t.start[i] as number;
+    const end = this.t.end[close] as number;
+    const wrong = arityError(name, spec, args.length);
+    if (wrong) this.fail(wrong, start, end);
+    const r = this.x.push(
+      E_OP,
+      OP_CODE[spec.name],
+      start,
+      end,
+      Number.NaN,
+      -1,
+      start,
+      this.t.end[i] as number,
+    );
+    for (const a of args) this.x.pushArg(a);
+    return r;
   }
 }

@@ -1,4 +1,4 @@
-import type { BackwardStep } from './backward';
+import type { Steps } from './backward';
 import type { Graph } from './graph';
 
 /** One path from the output down to an input, with the local derivative on each of its edges. */
@@ -25,24 +25,24 @@ export interface PathSum {
  * The total derivative as a sum over paths: ∂f/∂x = Σ_paths Π_edges ∂target/∂source. Counting is
  * exact (dynamic programming); listing stops at `limit`, because paths can multiply exponentially.
  */
-export function pathsTo(graph: Graph, steps: readonly BackwardStep[], input: number, limit = 50): PathSum {
-  const local = new Float64Array(graph.edges.length).fill(Number.NaN);
-  for (const s of steps) local[s.edge] = s.local;
+export function pathsTo(graph: Graph, steps: Steps, input: number, limit = 50): PathSum {
+  const local = new Float64Array(graph.edgeCount).fill(Number.NaN);
+  for (let k = 0; k < steps.length; k++) local[steps.edge[k] as number] = steps.local[k] as number;
   // count[n]: paths from n down to the input, through edges that carry a gradient.
-  const count = new Float64Array(graph.nodes.length);
+  const count = new Float64Array(graph.size);
   // share[n]: Σ over those paths of the product of locals = ∂n/∂input.
-  const share = new Float64Array(graph.nodes.length);
+  const share = new Float64Array(graph.size);
   count[input] = 1;
   share[input] = 1;
-  for (const node of graph.nodes) {
-    if (node.id === input) continue;
-    node.inputs.forEach((src, slot) => {
-      const e = (graph.firstEdge[node.id] as number) + slot;
+  for (let id = 0; id < graph.size; id++) {
+    if (id === input) continue;
+    for (let e = graph.firstEdge[id] as number; e < (graph.firstEdge[id + 1] as number); e++) {
+      const src = graph.edgeSource[e] as number;
       const l = local[e] as number;
-      if (Number.isNaN(l) || (count[src] as number) === 0) return;
-      count[node.id] = (count[node.id] as number) + (count[src] as number);
-      share[node.id] = (share[node.id] as number) + l * (share[src] as number);
-    });
+      if (Number.isNaN(l) || (count[src] as number) === 0) continue;
+      count[id] = (count[id] as number) + (count[src] as number);
+      share[id] = (share[id] as number) + l * (share[src] as number);
+    }
   }
   // Depth-first from the output, with an explicit stack: a path in a long sum is thousands of edges deep.
   const paths: ChainPath[] = [];
@@ -61,17 +61,16 @@ export function pathsTo(graph: Graph, steps: readonly BackwardStep[], input: num
         product: locals.reduce((a, b) => a * b, 1),
       });
     }
-    const node = graph.nodes[n];
     const slot = nextSlot[nextSlot.length - 1] as number;
-    if (n === input || !node || slot >= node.inputs.length) {
+    if (n === input || slot >= graph.arity(n)) {
       nodes.pop();
       nextSlot.pop();
       edges.pop();
       continue;
     }
     nextSlot[nextSlot.length - 1] = slot + 1;
-    const src = node.inputs[slot] as number;
     const e = (graph.firstEdge[n] as number) + slot;
+    const src = graph.edgeSource[e] as number;
     if (Number.isNaN(local[e] as number) || (count[src] as number) === 0) continue;
     edges.push(e);
     nodes.push(src);

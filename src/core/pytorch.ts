@@ -41,7 +41,7 @@ const INFIX: Partial<Record<string, string>> = { add: '+', sub: '-', mul: '*', d
  * names), in float64 so that the numbers match Gradflow's to the last digits.
  */
 export function toPyTorch(graph: Graph, names: readonly string[], inputs: readonly InputValue[]): string {
-  const live = reachesOutput(graph.nodes, graph.output);
+  const live = reachesOutput(graph, graph.output);
   const ref = (id: number) => {
     const n = graph.nodes[id] as GraphNode;
     return n.op === 'const' ? literal(n) : pyName(names[id] as string);

@@ -1,4 +1,5 @@
 import type { Graph } from './graph';
+import { CONST_CODE } from './ops/table';
 
 const GREEK = new Set([
   'alpha',
@@ -48,16 +49,24 @@ function baseLatex(s: string): string {
  * names; the output is `f` (or `L`, `out` if taken); other gates are numbered u1, u2, ... in order.
  */
 export function nodeNames(graph: Graph): string[] {
-  const taken = new Set(graph.nodes.flatMap((n) => (n.label ? [n.label] : [])));
+  const taken = new Set<string>();
+  for (let id = 0; id < graph.size; id++) {
+    const label = graph.label[id];
+    if (label) taken.add(label);
+  }
   const outputName = ['f', 'L', 'out', 'output'].find((c) => !taken.has(c)) ?? 'output';
   let k = 0;
-  return graph.nodes.map((n) => {
-    if (n.label) return n.label;
-    if (n.op === 'const') return n.text ?? String(n.constant);
-    if (n.id === graph.output) return outputName;
-    k++;
-    let name = `u${k}`;
-    while (taken.has(name)) name = `u${++k}`;
-    return name;
-  });
+  const names: string[] = [];
+  for (let id = 0; id < graph.size; id++) {
+    const label = graph.label[id];
+    if (label) names.push(label);
+    else if (graph.op[id] === CONST_CODE) names.push(graph.text[id] ?? String(graph.constant[id]));
+    else if (id === graph.output) names.push(outputName);
+    else {
+      k++;
+      while (taken.has(`u${k}`)) k++;
+      names.push(`u${k}`);
+    }
+  }
+  return names;
 }

@@ -1,6 +1,7 @@
 import { gather } from './forward';
 import type { Graph } from './graph';
-import { OP } from './ops/table';
+import { ALL_OPS } from './ops/table';
+import type { OpSpec } from './ops/types';
 
 /**
  * Forward mode: the tangent ṅ = ∂n/∂seed of every node, pushed forward in topological order with
@@ -8,19 +9,21 @@ import { OP } from './ops/table';
  * gradient for that input; the tests hold the two against each other.
  */
 export function tangent(graph: Graph, values: Float64Array, seedNode: number): Float64Array {
-  const dot = new Float64Array(graph.nodes.length);
+  const dot = new Float64Array(graph.size);
   dot[seedNode] = 1;
-  const xs: number[] = [];
-  for (const node of graph.nodes) {
-    if (node.inputs.length === 0) continue;
-    const spec = OP[node.op];
-    gather(node, values, xs);
+  const scratch: number[][] = [];
+  for (let id = 0; id < graph.size; id++) {
+    const first = graph.firstEdge[id] as number;
+    const arity = (graph.firstEdge[id + 1] as number) - first;
+    if (arity === 0) continue;
+    const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
+    const xs = gather(graph, id, values, scratch);
     let sum = 0;
-    for (let slot = 0; slot < node.inputs.length; slot++) {
-      const t = dot[node.inputs[slot] as number] as number;
-      if (t !== 0) sum += spec.partial(xs, values[node.id] as number, slot) * t;
+    for (let slot = 0; slot < arity; slot++) {
+      const t = dot[graph.edgeSource[first + slot] as number] as number;
+      if (t !== 0) sum += spec.partial(xs, values[id] as number, slot) * t;
     }
-    dot[node.id] = sum;
+    dot[id] = sum;
   }
   return dot;
 }

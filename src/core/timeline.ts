@@ -1,4 +1,4 @@
-import type { BackwardStep } from './backward';
+import type { BackwardStep, Steps } from './backward';
 import type { Graph } from './graph';
 import { reachesOutput } from './reach';
 
@@ -10,13 +10,14 @@ import { reachesOutput } from './reach';
 export interface Timeline {
   /** Gates computed in the forward pass, in order (only those the output uses). */
   forward: number[];
-  steps: readonly BackwardStep[];
+  steps: Steps;
   length: number;
 }
 
-export function timeline(graph: Graph, steps: readonly BackwardStep[]): Timeline {
-  const live = reachesOutput(graph.nodes, graph.output);
-  const forward = graph.nodes.filter((n) => n.inputs.length > 0 && live[n.id]).map((n) => n.id);
+export function timeline(graph: Graph, steps: Steps): Timeline {
+  const live = reachesOutput(graph, graph.output);
+  const forward: number[] = [];
+  for (let id = 0; id < graph.size; id++) if (live[id] && graph.arity(id) > 0) forward.push(id);
   return { forward, steps, length: forward.length + steps.length + 1 };
 }
 
@@ -38,22 +39,22 @@ export interface Frame {
 
 export function frameAt(graph: Graph, tl: Timeline, position: number): Frame {
   const p = Math.max(0, Math.min(tl.length, Math.round(position)));
-  const known = new Uint8Array(graph.nodes.length);
-  for (const n of graph.nodes) if (n.inputs.length === 0) known[n.id] = 1;
+  const known = new Uint8Array(graph.size);
+  for (let id = 0; id < graph.size; id++) if (graph.arity(id) === 0) known[id] = 1;
   const F = tl.forward.length;
   for (let k = 0; k < Math.min(p, F); k++) known[tl.forward[k] as number] = 1;
-  const grad = new Float64Array(graph.nodes.length).fill(Number.NaN);
-  const edgeGrad = new Float64Array(graph.edges.length).fill(Number.NaN);
+  const grad = new Float64Array(graph.size).fill(Number.NaN);
+  const edgeGrad = new Float64Array(graph.edgeCount).fill(Number.NaN);
   if (p >= F) grad[graph.output] = 1; // the seed: ∂out/∂out = 1
-  const B = tl.steps.length;
+  const { steps } = tl;
+  const B = steps.length;
   for (let k = 0; k < Math.min(p - F, B); k++) {
-    const s = tl.steps[k] as BackwardStep;
-    grad[s.source] = s.after;
-    edgeGrad[s.edge] = s.contribution;
+    grad[steps.source[k] as number] = steps.after[k] as number;
+    edgeGrad[steps.edge[k] as number] = steps.contribution[k] as number;
   }
   if (p === 0) return { phase: 'start', index: 0, known, grad, edgeGrad };
   if (p <= F) return { phase: 'forward', index: p, node: tl.forward[p - 1] as number, known, grad, edgeGrad };
   if (p > F + B) return { phase: 'done', index: 0, known, grad, edgeGrad };
-  const step = tl.steps[p - F - 1] as BackwardStep;
+  const step = steps.at(p - F - 1) as BackwardStep;
   return { phase: 'backward', index: p - F, step, node: step.source, known, grad, edgeGrad };
 }

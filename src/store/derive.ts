@@ -34,7 +34,8 @@ export const LAYER_GAP = 190;
 export const ROW_GAP = 96;
 
 function fingerprint(a: AnalysisOk, keys: readonly string[]): string {
-  const edges = a.graph.edges.map((e) => `${e.source}>${e.target}`).join(',');
+  const { edgeSource, edgeTarget, edgeCount } = a.graph;
+  const edges = Array.from({ length: edgeCount }, (_, e) => `${edgeSource[e]}>${edgeTarget[e]}`).join(',');
   return `${keys.join('|')}#${edges}`;
 }
 
@@ -54,7 +55,7 @@ function sceneOf(
     layout,
     shape,
     layoutMs,
-    drawable: graph.nodes.length <= MAX_DRAWN_NODES,
+    drawable: graph.size <= MAX_DRAWN_NODES,
   };
 }
 
@@ -70,7 +71,7 @@ export function makeScene(
   const keys = nodeKeys(analysis.graph);
   const shape = fingerprint(analysis, keys);
   if (previous && previous.shape === shape) return sceneOf(analysis, keys, shape, previous.layout, 0);
-  if (analysis.graph.nodes.length > MAX_DRAWN_NODES) return sceneOf(analysis, keys, shape, EMPTY_LAYOUT, 0);
+  if (analysis.graph.size > MAX_DRAWN_NODES) return sceneOf(analysis, keys, shape, EMPTY_LAYOUT, 0);
   const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
   if (previous) opts.previous = new Map(previous.keys.map((k, id) => [k, previous.layout.y[id] as number]));
   const result = layoutFn(analysis.graph, opts);

@@ -122,7 +122,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       const made = makeScene(a, prev, layoutFn);
       if (made instanceof Promise) {
         // The text and numbers update now; the picture follows when its layout is ready.
-        set({ source: src, overrides: ov, analysis: a, layingOut: a.graph.nodes.length });
+        set({ source: src, overrides: ov, analysis: a, layingOut: a.graph.size });
         void made.then((next) => {
           if (request === latest) show(a, next);
         });

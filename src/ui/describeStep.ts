@@ -38,14 +38,14 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
   }
   if (frame.step) {
     const step = frame.step;
-    const e = graph.edges[step.edge];
-    const before = steps
-      .slice(0, frame.index - 1)
-      .filter((s) => s.source === step.source)
-      .map((s) => s.contribution);
+    // Contributions that reached the same node before this one: the terms of its running sum.
+    const before: number[] = [];
+    for (let k = 0; k < frame.index - 1; k++) {
+      if (steps.source[k] === step.source) before.push(steps.contribution[k] as number);
+    }
     return {
       title: `Backward step ${frame.index} of ${steps.length}`,
-      text: `Edge ${names[e?.source ?? 0]} → ${names[e?.target ?? 0]}: ${stepCaption(graph, names, values, step)}`,
+      text: `Edge ${names[step.source]} → ${names[step.target]}: ${stepCaption(graph, names, values, step)}`,
       latex: stepLatex(graph, names, step, before),
     };
   }

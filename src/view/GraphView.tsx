@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { type BackwardStep, formatNumber as f } from '../core';
+import { formatNumber as f, type Steps } from '../core';
 import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene } from '../store/selectors';
@@ -42,15 +42,14 @@ function boundsOf(scene: Scene): Bounds {
 }
 
 /** "0.2 + 0.4 = 0.6" at the node where the current step's branch joins others. */
-function runningSum(steps: readonly BackwardStep[], index: number): string | undefined {
-  const step = steps[index];
-  if (!step || step.terms < 2) return undefined;
+function runningSum(steps: Steps, index: number): string | undefined {
+  if (index >= steps.length || (steps.terms[index] as number) < 2) return undefined;
   const parts: number[] = [];
   for (let k = 0; k <= index; k++)
-    if (steps[k]?.source === step.source) parts.push(steps[k]?.contribution as number);
+    if (steps.source[k] === steps.source[index]) parts.push(steps.contribution[k] as number);
   if (parts.length < 2) return undefined;
   const sum = parts.map((c, k) => (k === 0 ? f(c) : c < 0 ? `− ${f(-c)}` : `+ ${f(c)}`)).join(' ');
-  return `${sum} = ${f(step.after)}`;
+  return `${sum} = ${f(steps.after[index] as number)}`;
 }
 
 /** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
@@ -97,9 +96,9 @@ export function GraphView() {
     return (
       <div className="graph-view empty" role="status">
         <p>
-          This graph has {scene.analysis.graph.nodes.length.toLocaleString('en-US')} nodes: too many to draw
-          legibly (the limit is {MAX_DRAWN_NODES.toLocaleString('en-US')}). Its values and gradients are
-          computed and listed beside it; split the program to see its parts.
+          This graph has {scene.analysis.graph.size.toLocaleString('en-US')} nodes: too many to draw legibly
+          (the limit is {MAX_DRAWN_NODES.toLocaleString('en-US')}). Its values and gradients are computed and
+          listed beside it; split the program to see its parts.
         </p>
       </div>
     );

@@ -30,7 +30,7 @@ export function makeLayoutFn(): LayoutFn {
   const waiting = new Map<number, (r: { layout: Layout; ms: number }) => void>();
   const pending = new Map<number, { graph: Graph; opts: LayoutOptions }>();
   return (graph, opts) => {
-    if (graph.nodes.length < WORKER_THRESHOLD) return layoutNow(graph, opts);
+    if (graph.size < WORKER_THRESHOLD) return layoutNow(graph, opts);
     if (!worker) {
       try {
         worker = new LayoutWorker();

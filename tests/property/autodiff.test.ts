@@ -76,7 +76,7 @@ describe('random programs', () => {
         fc.pre(r.ok);
         if (!r.ok) return;
         for (const inp of r.inputs) {
-          const into = r.steps.filter((s) => s.source === inp.node);
+          const into = r.steps.toArray().filter((s) => s.source === inp.node);
           // The output itself starts with the seed ∂out/∂out = 1; every other node starts at 0.
           const seed = inp.node === r.graph.output ? 1 : 0;
           const sum = into.reduce((acc, s) => acc + s.contribution, seed);

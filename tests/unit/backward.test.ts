@@ -11,8 +11,13 @@ describe('backward steps', () => {
   it('records one step per gradient-carrying edge, from the output down', () => {
     const r = ok('x = -2; y = 5; z = -4; q = x + y; f = q * z');
     const name = (id: number) => r.graph.nodes[id]?.label;
-    expect(r.steps.map((s) => `${name(s.target)}→${name(s.source)}`)).toEqual(['f→q', 'f→z', 'q→x', 'q→y']);
-    expect(r.steps.map((s) => [s.upstream, s.local, s.contribution])).toEqual([
+    expect(r.steps.toArray().map((s) => `${name(s.target)}→${name(s.source)}`)).toEqual([
+      'f→q',
+      'f→z',
+      'q→x',
+      'q→y',
+    ]);
+    expect(r.steps.toArray().map((s) => [s.upstream, s.local, s.contribution])).toEqual([
       [1, -4, -4],
       [1, 3, 3],
       [-4, 1, -4],
@@ -25,12 +30,12 @@ describe('backward steps', () => {
     const r = ok('2*x + 1', { x: 3 });
     expect(r.graph.edges).toHaveLength(4);
     expect(r.steps).toHaveLength(2);
-    expect(r.steps.every((s) => r.graph.nodes[s.source]?.op !== 'const')).toBe(true);
+    expect(r.steps.toArray().every((s) => r.graph.nodes[s.source]?.op !== 'const')).toBe(true);
   });
 
   it('keeps a running sum where branches meet (0.2 + 0.4 = 0.6)', () => {
     const r = ok('f = 0.2*x + 0.4*x', { x: 1 });
-    const intoX = r.steps.filter((s) => r.graph.nodes[s.source]?.label === 'x');
+    const intoX = r.steps.toArray().filter((s) => r.graph.nodes[s.source]?.label === 'x');
     expect(intoX.map((s) => [s.term, s.terms])).toEqual([
       [1, 2],
       [2, 2],

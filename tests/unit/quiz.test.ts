@@ -22,7 +22,7 @@ describe('quiz', () => {
     const back = frameAt(g, scene.timeline, 4); // second backward step: f → z
     const masked = maskFrame(back);
     expect(Number.isNaN(masked.edgeGrad[back.step?.edge as number] as number)).toBe(true);
-    expect(masked.edgeGrad[scene.analysis.steps[0]?.edge as number]).toBe(-4); // the earlier step stays
+    expect(masked.edgeGrad[scene.analysis.steps.at(0)?.edge as number]).toBe(-4); // the earlier step stays
     expect(questionAt(scene, back)?.truth).toBe(3);
   });
 

@@ -26,9 +26,9 @@ describe('playback timeline', () => {
     expect([...f1.known]).toEqual([1, 1, 1, 1, 0]);
     const b1 = frameAt(r.graph, tl, 3);
     expect(b1.phase).toBe('backward');
-    expect(b1.step).toBe(r.steps[0]);
+    expect(b1.step).toEqual(r.steps.at(0));
     expect(b1.grad[r.graph.output]).toBe(1);
-    expect(b1.edgeGrad[r.steps[0]?.edge as number]).toBe(-4);
+    expect(b1.edgeGrad[r.steps.at(0)?.edge as number]).toBe(-4);
   });
 
   it('ends with every gradient equal to reverse mode, and clamps out-of-range positions', () => {

@@ -40,6 +40,14 @@ export const CONSTANTS: ReadonlyMap<string, number> = new Map([
   ['e', Math.E],
 ]);
 
+/** Every op, indexed by its op code: the graph and the AST store codes, not names. */
 export const ALL_OPS: readonly OpSpec[] = OPS;
+
+/** The code of each op (its index in ALL_OPS). Leaves first: input is 0, const is 1. */
+export const OP_CODE: Readonly<Record<OpName, number>> = Object.fromEntries(
+  OPS.map((o, k) => [o.name, k]),
+) as Record<OpName, number>;
+export const INPUT_CODE = 0;
+export const CONST_CODE = 1;
 
 export { winner } from './binary';
