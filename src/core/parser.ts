@@ -1,4 +1,5 @@
 import { E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns, Program, StatementColumns } from './ast';
+import { TokenCursor } from './cursor';
 import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import {
   CARET,
@@ -73,39 +74,14 @@ export function parse(source: string): ParseResult {
  * A Pratt parser over token columns that appends AST rows (see ExprColumns) instead of allocating
  * objects. Tokens and rows are referred to by index.
  */
-class Parser {
-  private pos = 0;
+class Parser extends TokenCursor {
   private depth = 0;
   private readonly x: ExprColumns;
   private readonly s = new StatementColumns();
 
-  constructor(
-    private readonly source: string,
-    private readonly t: Tokens,
-  ) {
+  constructor(source: string, t: Tokens) {
+    super(source, t);
     this.x = new ExprColumns(t.count);
-  }
-
-  private kind(i = this.pos): number {
-    return this.t.kind[i] as number;
-  }
-  private text(i: number): string {
-    return this.source.slice(this.t.start[i], this.t.end[i]);
-  }
-  /** An identifier's name (interned by the lexer: no new string). */
-  private name(i: number): string {
-    return this.t.names[this.t.sym[i] as number] as string;
-  }
-  /** How a token is named in a message. */
-  private describe(i: number): string {
-    const k = this.kind(i);
-    return k === EOF ? 'the end' : k === SEP ? 'the end of the line' : `"${this.text(i)}"`;
-  }
-  private fail(message: string, start: number, end: number, hint?: string): never {
-    throw new ParseFailure(syntaxError(message, start, end, hint));
-  }
-  private failAt(i: number, message: string, hint?: string): never {
-    return this.fail(message, this.t.start[i] as number, this.t.end[i] as number, hint);
   }
 
   private leaf(kind: number, tok: number, value: number): number {
@@ -206,41 +182,6 @@ class Parser {
     }
     this.depth--;
     return left;
-  }
-
-  /** After an operator, something must follow: a dangling operator is a common slip. */
-  private expectOperand(op: number): void {
-    const k = this.kind();
-    if (
-      k === EOF ||
-      k === SEP ||
-      k === RPAREN ||
-      k === COMMA ||
-      k === EQUALS ||
-      (INFIX[k] && k !== MINUS && k !== PLUS)
-    ) {
-      const text = this.text(op);
-      this.failAt(
-        op,
-        `The "${text}" at ${where(this.source, this.t.start[op] as number)} has nothing on its right`,
-        `Add a number, a name or "(" after "${text}", or delete it.`,
-      );
-    }
-  }
-
-  private unexpectedAfterOperand(i: number): never {
-    const k = this.kind(i);
-    if (k === RPAREN) this.failAt(i, 'This ")" has no "(" to close', 'Delete it, or add the "(" it closes.');
-    if (k === NUMBER) {
-      const prev = i - 1;
-      this.fail(
-        `Missing operator between "${this.text(prev)}" and "${this.text(i)}"`,
-        this.t.start[prev] as number,
-        this.t.end[i] as number,
-        'Write * + - / or ^ between them.',
-      );
-    }
-    this.failAt(i, `Unexpected ${this.describe(i)}`);
   }
 
   private prefix(): number {

@@ -1,0 +1,82 @@
+import { ParseFailure, syntaxError, where } from './errors';
+import { CARET, COMMA, EOF, EQUALS, NUMBER, RPAREN, SEP, SLASH, STAR, type Tokens } from './lexer';
+
+/**
+ * A position in the token columns, with what the parser needs to read tokens and to report errors,
+ * including the two slips students make most: an operator with nothing after it, and a token that
+ * cannot follow an operand.
+ */
+export class TokenCursor {
+  /** Index of the next token. */
+  protected pos = 0;
+
+  constructor(
+    protected readonly source: string,
+    protected readonly t: Tokens,
+  ) {}
+
+  protected kind(i = this.pos): number {
+    return this.t.kind[i] as number;
+  }
+
+  protected text(i: number): string {
+    return this.source.slice(this.t.start[i], this.t.end[i]);
+  }
+
+  /** An identifier's name (interned by the lexer: no new string). */
+  protected name(i: number): string {
+    return this.t.names[this.t.sym[i] as number] as string;
+  }
+
+  /** How a token is named in a message. */
+  protected describe(i: number): string {
+    const k = this.kind(i);
+    return k === EOF ? 'the end' : k === SEP ? 'the end of the line' : `"${this.text(i)}"`;
+  }
+
+  protected fail(message: string, start: number, end: number, hint?: string): never {
+    throw new ParseFailure(syntaxError(message, start, end, hint));
+  }
+
+  /** Fails with the span of token i. */
+  protected failAt(i: number, message: string, hint?: string): never {
+    return this.fail(message, this.t.start[i] as number, this.t.end[i] as number, hint);
+  }
+
+  /** After an operator, something must follow: a dangling operator is a common slip. */
+  protected expectOperand(op: number): void {
+    const k = this.kind();
+    if (
+      k === EOF ||
+      k === SEP ||
+      k === RPAREN ||
+      k === COMMA ||
+      k === EQUALS ||
+      k === STAR ||
+      k === SLASH ||
+      k === CARET
+    ) {
+      const text = this.text(op);
+      this.failAt(
+        op,
+        `The "${text}" at ${where(this.source, this.t.start[op] as number)} has nothing on its right`,
+        `Add a number, a name or "(" after "${text}", or delete it.`,
+      );
+    }
+  }
+
+  protected unexpectedAfterOperand(i: number): never {
+    const k = this.kind(i);
+    if (k === RPAREN) this.failAt(i, 'This ")" has no "(" to close', 'Delete it, or add the "(" it closes.');
+    if (k === NUMBER) {
+      const prev = i - 1;
+      this.fail(
+        `Missing operator between "${this.text(prev)}" and "${this.text(i)}"`,
+        this.t.start[prev] as number,
+        this.t.end[i] as number,
+        'Write * + - / or ^ between them.',
+      );
+    }
+    this.failAt(i, `Unexpected ${this.describe(i)}`);
+  }
+}
