@@ -42,11 +42,8 @@ export class ExprColumns {
   end: Int32Array;
   /** Value of a number or constant (NaN otherwise). */
   value: Float64Array;
-  /** Symbol (index into the program's names) of a name or constant; -1 otherwise. */
+  /** Symbol (index into the program's names) of a number, name or constant, or of a call's function name; -1 for operators. */
   sym: Int32Array;
-  /** Span of the literal, name or function name as typed; -1 for operators written with a symbol. */
-  textStart: Int32Array;
-  textEnd: Int32Array;
   /** Minus signs folded into a literal (−2.5): its text is that many '-' before the digits. */
   neg: Int32Array;
   /** 1 for a multiplication written by juxtaposition (2x). */
@@ -65,8 +62,6 @@ export class ExprColumns {
     this.end = new Int32Array(n);
     this.value = new Float64Array(n);
     this.sym = new Int32Array(n);
-    this.textStart = new Int32Array(n);
-    this.textEnd = new Int32Array(n);
     this.neg = new Int32Array(n);
     this.implicit = new Uint8Array(n);
     this.firstArg = new Int32Array(n);
@@ -75,16 +70,7 @@ export class ExprColumns {
   }
 
   /** Appends a row; returns its index. */
-  push(
-    kind: number,
-    op: number,
-    start: number,
-    end: number,
-    value: number,
-    sym: number,
-    textStart: number,
-    textEnd: number,
-  ): number {
+  push(kind: number, op: number, start: number, end: number, value: number, sym: number): number {
     const r = this.count;
     if (r === this.kind.length) this.growRows(2 * r);
     this.kind[r] = kind;
@@ -93,8 +79,6 @@ export class ExprColumns {
     this.end[r] = end;
     this.value[r] = value;
     this.sym[r] = sym;
-    this.textStart[r] = textStart;
-    this.textEnd[r] = textEnd;
     this.firstArg[r] = this.argsCount;
     this.count = r + 1;
     return r;
@@ -115,8 +99,6 @@ export class ExprColumns {
     this.end = grow(this.end, n);
     this.value = grow(this.value, n);
     this.sym = grow(this.sym, n);
-    this.textStart = grow(this.textStart, n);
-    this.textEnd = grow(this.textEnd, n);
     this.neg = grow(this.neg, n);
     this.implicit = grow(this.implicit, n);
     this.firstArg = grow(this.firstArg, n);
@@ -163,8 +145,10 @@ export class Program {
     readonly source: string,
     readonly exprs: ExprColumns,
     readonly stmts: StatementColumns,
-    /** Each distinct identifier once: symbols index into it. */
+    /** Each distinct identifier and number literal once: symbols index into it. */
     readonly names: readonly string[],
+    /** The hash of each name. */
+    readonly nameHashes: Int32Array,
   ) {}
 
   get length(): number {
@@ -180,7 +164,8 @@ export class Program {
   /** Text of a number as typed, with any folded minus signs (`-2.5`). */
   numberText(row: number): string {
     const x = this.exprs;
-    return '-'.repeat(x.neg[row] as number) + this.source.slice(x.textStart[row], x.textEnd[row]);
+    const digits = this.names[x.sym[row] as number] as string;
+    return x.neg[row] === 0 ? digits : '-'.repeat(x.neg[row] as number) + digits;
   }
 
   /** The statements as trees of objects (built on first use; the engine itself reads the columns). */
@@ -191,7 +176,6 @@ export class Program {
 
   private materialize(): Statement[] {
     const x = this.exprs;
-    const text = (row: number) => this.source.slice(x.textStart[row], x.textEnd[row]);
     const name = (row: number) => this.names[x.sym[row] as number] as string;
     const tree: Expr[] = [];
     // Post-order: every argument is built before the node that uses it; no recursion needed.
@@ -215,7 +199,7 @@ export class Program {
           args,
           ...span,
         };
-        if ((x.textStart[r] as number) >= 0) e.fn = text(r);
+        if ((x.sym[r] as number) >= 0) e.fn = name(r);
         if (x.implicit[r]) e.implicit = true;
         tree.push(e);
       }

@@ -1,26 +1,19 @@
 import { E_CONSTANT, E_NAME, E_NUMBER, type Program } from './ast';
 import { type GradflowError, syntaxError, where } from './errors';
 import { Graph, type InputDecl } from './graph';
-import { ALL_OPS, CONST_CODE, FUNCTIONS, INPUT_CODE } from './ops/table';
+import { hashString, mix } from './hash';
+import { ALL_OPS, CONST_CODE, INPUT_CODE } from './ops/table';
 import { reachesOutput } from './reach';
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
 
-/** Mixes a 32-bit hash with one more value (FNV-1a style), to give sub-expressions short stable keys. */
-function mix(h: number, v: number): number {
-  return Math.imul(h ^ v, 0x01000193) >>> 0;
-}
-function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
-  return h;
-}
-
-/** Function names as the table spells them, so every `sin` node shares one string. */
-const FUNCTION_NAME = new Map([...FUNCTIONS.keys()].map((f) => [f, f]));
-/** Hash of each op code's name, and of each function name: the seed of a gate's structural hash. */
+/*
+ * Structural hashes (see Graph.hashes). A name's hash comes from the lexer's symbol table; seeds keep the
+ * kinds apart: an input `x`, a constant and a named intermediate `x` hash differently.
+ */
 const OP_HASH = ALL_OPS.map((o) => hashString(o.name));
-const FN_HASH = new Map([...FUNCTIONS.keys()].map((f) => [f, hashString(f)]));
+const CONST_SEED = 7;
+const LABEL_SEED = 11;
 
 /**
  * Turns a parsed program into a DAG: one node per variable, one per operation, one per literal. It walks
@@ -100,7 +93,7 @@ class Builder {
 
   private newInput(sym: number, start: number, end: number, row = -1): number {
     const name = this.program.names[sym] as string;
-    const id = this.add(INPUT_CODE, start, end, hashString(name));
+    const id = this.add(INPUT_CODE, start, end, this.program.nameHashes[sym] as number);
     this.label[id] = name;
     const x = this.program.exprs;
     this.inputs.push(
@@ -142,30 +135,32 @@ class Builder {
   /** Adds the nodes of AST rows first..root (one subtree, in post-order); returns the root's node. */
   private expression(first: number, root: number, nodeOf: Int32Array): number {
     const x = this.program.exprs;
-    const src = this.source;
+    const { names, nameHashes } = this.program;
     for (let r = first; r <= root; r++) {
       const kind = x.kind[r];
       const start = x.start[r] as number;
       const end = x.end[r] as number;
+      const sym = x.sym[r] as number;
       if (kind === E_NUMBER || kind === E_CONSTANT) {
-        const text =
-          kind === E_NUMBER ? this.program.numberText(r) : (this.program.names[x.sym[r] as number] as string);
-        const id = this.add(CONST_CODE, start, end, hashString(text, 7));
+        const text = kind === E_NUMBER ? this.program.numberText(r) : (names[sym] as string);
+        // The literal's hash, and the minus signs folded into it (−2 is not 2).
+        const h = mix(mix(nameHashes[sym] as number, CONST_SEED), x.neg[r] as number);
+        const id = this.add(CONST_CODE, start, end, h);
         this.constant[id] = x.value[r] as number;
         this.text[id] = text;
         nodeOf[r] = id;
       } else if (kind === E_NAME) {
-        nodeOf[r] = this.resolve(x.sym[r] as number, start, end);
+        nodeOf[r] = this.resolve(sym, start, end);
       } else {
         const code = x.op[r] as number;
-        const typed = (x.textStart[r] as number) < 0 ? undefined : src.slice(x.textStart[r], x.textEnd[r]);
-        let h = typed === undefined ? (OP_HASH[code] as number) : (FN_HASH.get(typed) as number);
+        // A call hashes by the function name as typed (ln vs log), an operator by its op.
+        let h = sym < 0 ? (OP_HASH[code] as number) : (nameHashes[sym] as number);
         const a = x.firstArg[r] as number;
         const count = x.argCount[r] as number;
         for (let k = 0; k < count; k++)
           h = mix(h, this.hashes[nodeOf[x.args[a + k] as number] as number] as number);
         const id = this.add(code, start, end, h);
-        if (typed !== undefined) this.fn[id] = FUNCTION_NAME.get(typed);
+        if (sym >= 0) this.fn[id] = names[sym];
         for (let k = 0; k < count; k++) {
           this.edgeSource[this.e] = nodeOf[x.args[a + k] as number] as number;
           this.edgeTarget[this.e] = id;
@@ -216,7 +211,8 @@ class Builder {
           const name = p.names[sym] as string;
           if (this.op[output] !== INPUT_CODE && this.label[output] === undefined) {
             this.label[output] = name;
-            this.hashes[output] = hashString(name, 11); // consumers of q keep their keys when q's formula changes
+            // Consumers of q keep their keys when q's formula changes.
+            this.hashes[output] = mix(p.nameHashes[sym] as number, LABEL_SEED);
           }
           this.defined[sym] = output;
         }

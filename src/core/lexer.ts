@@ -1,5 +1,6 @@
 import { grow } from './columns';
 import { type GradflowError, syntaxError } from './errors';
+import { hashSpan } from './hash';
 
 /*
  * Token kinds are small numbers: an operator's kind is its character code ('+' is 43), so a token fits in
@@ -29,61 +30,75 @@ export class Tokens {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  /** For numbers: the parsed value. */
-  value: Float64Array;
-  /** For identifiers: the symbol, an index into `names`. */
+  /** For identifiers and numbers: the symbol, an index into `names`. */
   sym: Int32Array;
-  /** Each distinct identifier once, in order of first appearance: names are interned while lexing. */
-  readonly names: string[] = [];
   /**
-   * Open-addressing hash table from an identifier's characters to its symbol (+1; 0 = empty). It is probed
-   * with a hash computed while scanning, so a name seen before costs no new string.
+   * Each distinct identifier and number literal once, as typed, in order of first appearance: they are
+   * interned while lexing, so a name used a thousand times is one string.
+   */
+  readonly names: string[] = [];
+  /** The hash of each name (FNV-1a of its characters), by symbol. */
+  hashes = new Int32Array(64);
+  /** The value of each number literal, by symbol (NaN for identifiers): read once per distinct literal. */
+  values = new Float64Array(64);
+  /**
+   * Open-addressing hash table from a name's characters to its symbol (+1; 0 = empty). It is probed with
+   * a hash of the characters in the source, so a name seen before costs no new string.
    */
   private table = new Int32Array(1024);
-  private hashes: number[] = [];
 
   constructor(capacity: number) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.value = new Float64Array(capacity);
     this.sym = new Int32Array(capacity);
   }
 
-  push(kind: number, start: number, end: number, value = 0, sym = -1): void {
+  push(kind: number, start: number, end: number, sym = -1): void {
     const i = this.count;
     if (i === this.kind.length) {
       this.kind = grow(this.kind, 2 * i);
       this.start = grow(this.start, 2 * i);
       this.end = grow(this.end, 2 * i);
-      this.value = grow(this.value, 2 * i);
       this.sym = grow(this.sym, 2 * i);
     }
     this.kind[i] = kind;
     this.start[i] = start;
     this.end[i] = end;
-    this.value[i] = value;
     this.sym[i] = sym;
     this.count = i + 1;
   }
 
-  /** The symbol of the identifier source[start, end) with hash h, adding it the first time it is seen. */
-  intern(source: string, start: number, end: number, h: number): number {
+  /** The symbol of the name or number source[start, end), adding it the first time it is seen. */
+  intern(source: string, start: number, end: number, isNumber: boolean): number {
+    const h = hashSpan(source, start, end);
     const mask = this.table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot] as number;
       if (entry === 0) break;
-      const name = this.names[entry - 1] as string;
-      if (this.hashes[entry - 1] === h && name.length === end - start && source.startsWith(name, start)) {
-        return entry - 1;
-      }
+      if (this.hashes[entry - 1] === h && this.same(entry - 1, source, start, end)) return entry - 1;
     }
     const sym = this.names.length;
-    this.names.push(source.slice(start, end));
-    this.hashes.push(h);
+    const name = source.slice(start, end);
+    this.names.push(name);
+    if (sym === this.hashes.length) {
+      this.hashes = grow(this.hashes, 2 * sym);
+      this.values = grow(this.values, 2 * sym);
+    }
+    this.hashes[sym] = h;
+    this.values[sym] = isNumber ? Number(name) : Number.NaN;
     if (2 * this.names.length > this.table.length) this.rehash(2 * this.table.length);
     else this.place(sym);
     return sym;
+  }
+
+  /** Whether name `sym` is the text source[start, end). */
+  private same(sym: number, source: string, start: number, end: number): boolean {
+    const name = this.names[sym] as string;
+    if (name.length !== end - start) return false;
+    for (let k = 0; k < name.length; k++)
+      if (name.charCodeAt(k) !== source.charCodeAt(start + k)) return false;
+    return true;
   }
 
   private place(sym: number): void {
@@ -144,15 +159,11 @@ export function lex(source: string): { tokens: Tokens } | { error: GradflowError
       while (i < n && source.charCodeAt(i) !== 10) i++;
     } else if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) {
       const start = i;
-      let digits = 0; // the digits as an integer, and how many follow the point
-      let decimals = 0;
-      for (; i < n && isDigit(source.charCodeAt(i)); i++) digits = digits * 10 + source.charCodeAt(i) - 48;
+      while (i < n && isDigit(source.charCodeAt(i))) i++;
       if (source.charCodeAt(i) === 46) {
-        for (i++; i < n && isDigit(source.charCodeAt(i)); i++, decimals++) {
-          digits = digits * 10 + source.charCodeAt(i) - 48;
-        }
+        i++;
+        while (i < n && isDigit(source.charCodeAt(i))) i++;
       }
-      let exponent = false;
       const e = source.charCodeAt(i);
       if (e === 101 || e === 69) {
         // An exponent only if digits follow (`2e` is 2 times the constant e).
@@ -160,21 +171,15 @@ export function lex(source: string): { tokens: Tokens } | { error: GradflowError
         const s = source.charCodeAt(j);
         if (s === 43 || s === 45) j++;
         if (isDigit(source.charCodeAt(j))) {
-          exponent = true;
           i = j;
           while (i < n && isDigit(source.charCodeAt(i))) i++;
         }
       }
-      // Exact fast path: an integer below 2^53 divided by an exact power of ten is correctly rounded
-      // (one IEEE division). Anything else goes through the full conversion.
-      const fast = !exponent && digits <= Number.MAX_SAFE_INTEGER && decimals <= 22;
-      t.push(NUMBER, start, i, fast ? digits / 10 ** decimals : Number(source.slice(start, i)));
+      t.push(NUMBER, start, i, t.intern(source, start, i, true));
     } else if (isIdentStart(c)) {
       const start = i;
-      let h = 0x811c9dc5; // FNV-1a over the characters, for the symbol table
-      for (let ch = c; i < n && isIdentPart(ch); ch = source.charCodeAt(++i))
-        h = Math.imul(h ^ ch, 0x01000193);
-      t.push(IDENT, start, i, 0, t.intern(source, start, i, h | 0));
+      while (i < n && isIdentPart(source.charCodeAt(i))) i++;
+      t.push(IDENT, start, i, t.intern(source, start, i, false));
     } else if (c === STAR && source.charCodeAt(i + 1) === STAR) {
       push(CARET, i, i + 2);
       i += 2;

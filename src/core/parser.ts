@@ -37,6 +37,9 @@ const INFIX: Readonly<Record<number, { bp: number; op: number; right?: boolean }
   [CARET]: { bp: 40, op: OP_CODE.pow, right: true },
 };
 const IMPLICIT_BP = 20;
+const NAME_SYM = 1;
+const CONSTANT_SYM = 2;
+const FUNCTION_SYM = 3;
 const PREFIX_BP = 30;
 
 export type ParseResult = { ok: true; program: Program } | { ok: false; error: GradflowError };
@@ -78,20 +81,23 @@ class Parser extends TokenCursor {
   private depth = 0;
   private readonly x: ExprColumns;
   private readonly s = new StatementColumns();
+  /** By symbol: 0 not looked up yet, or NAME_SYM, CONSTANT_SYM, FUNCTION_SYM. */
+  private readonly symClass: Uint8Array;
 
   constructor(source: string, t: Tokens) {
     super(source, t);
     this.x = new ExprColumns(t.count);
+    this.symClass = new Uint8Array(t.names.length);
   }
 
   private leaf(kind: number, tok: number, value: number): number {
     const a = this.t.start[tok] as number;
     const b = this.t.end[tok] as number;
-    return this.x.push(kind, -1, a, b, value, this.t.sym[tok] as number, a, b);
+    return this.x.push(kind, -1, a, b, value, this.t.sym[tok] as number);
   }
   private binary(op: number, left: number, right: number, implicit: boolean): number {
     const x = this.x;
-    const r = x.push(E_OP, op, x.start[left] as number, x.end[right] as number, Number.NaN, -1, -1, -1);
+    const r = x.push(E_OP, op, x.start[left] as number, x.end[right] as number, Number.NaN, -1);
     x.pushArg(left);
     x.pushArg(right);
     if (implicit) x.implicit[r] = 1;
@@ -120,7 +126,7 @@ class Parser extends TokenCursor {
         'Or a program: q = x + y; f = q * z',
       );
     }
-    return new Program(this.source, this.x, this.s, this.t.names);
+    return new Program(this.source, this.x, this.s, this.t.names, this.t.hashes);
   }
 
   private statement(): void {
@@ -150,10 +156,12 @@ class Parser extends TokenCursor {
   }
 
   private checkAssignable(i: number): void {
+    const c = this.classOf(this.t.sym[i] as number);
+    if (c === NAME_SYM) return;
     const name = this.name(i);
-    if (FUNCTIONS.has(name)) this.failAt(i, `"${name}" is a function; pick another name`);
-    const c = CONSTANTS.get(name);
-    if (c !== undefined) this.failAt(i, `"${name}" is the constant ${c.toFixed(5)}…; pick another name`);
+    if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function; pick another name`);
+    const value = CONSTANTS.get(name) as number;
+    this.failAt(i, `"${name}" is the constant ${value.toFixed(5)}…; pick another name`);
   }
 
   /** Pratt loop: a prefix, then infix operators binding tighter than `minBp`. Returns the root row. */
@@ -189,7 +197,7 @@ class Parser extends TokenCursor {
     const x = this.x;
     switch (this.kind(i)) {
       case NUMBER:
-        return this.leaf(E_NUMBER, i, this.t.value[i] as number);
+        return this.leaf(E_NUMBER, i, this.t.values[this.t.sym[i] as number] as number);
       case MINUS:
       case PLUS: {
         this.expectOperand(i);
@@ -202,7 +210,7 @@ class Parser extends TokenCursor {
           x.neg[arg] = (x.neg[arg] as number) + 1;
           return this.widen(arg, start, x.end[arg] as number);
         }
-        const r = x.push(E_OP, OP_CODE.neg, start, x.end[arg] as number, Number.NaN, -1, -1, -1);
+        const r = x.push(E_OP, OP_CODE.neg, start, x.end[arg] as number, Number.NaN, -1);
         x.pushArg(arg);
         return r;
       }
@@ -239,16 +247,27 @@ class Parser extends TokenCursor {
     }
   }
 
+  /** What symbol `sym` is: looked up in the tables once per distinct name, not once per use. */
+  private classOf(sym: number): number {
+    let c = this.symClass[sym] as number;
+    if (c === 0) {
+      const name = this.t.names[sym] as string;
+      c = CONSTANTS.has(name) ? CONSTANT_SYM : FUNCTIONS.has(name) ? FUNCTION_SYM : NAME_SYM;
+      this.symClass[sym] = c;
+    }
+    return c;
+  }
+
   private identifier(i: number): number {
     const name = this.name(i);
     const isCall = this.kind() === LPAREN;
-    const constant = CONSTANTS.get(name);
-    if (constant !== undefined) return this.leaf(E_CONSTANT, i, constant);
-    const spec = FUNCTIONS.get(name);
+    const c = this.classOf(this.t.sym[i] as number);
+    if (c === CONSTANT_SYM) return this.leaf(E_CONSTANT, i, CONSTANTS.get(name) as number);
     if (!isCall) {
-      if (spec) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
+      if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
       return this.leaf(E_NAME, i, Number.NaN);
     }
+    const spec = FUNCTIONS.get(name);
     if (!spec) {
       const guess = closest(name, FUNCTIONS.keys());
       if (guess) this.failAt(i, `Unknown function "${name}" — did you mean "${guess}"?`);
@@ -284,16 +303,8 @@ class Parser extends TokenCursor {
     const end = this.t.end[close] as number;
     const wrong = arityError(name, spec, args.length);
     if (wrong) this.fail(wrong, start, end);
-    const r = this.x.push(
-      E_OP,
-      OP_CODE[spec.name],
-      start,
-      end,
-      Number.NaN,
-      -1,
-      start,
-      this.t.end[i] as number,
-    );
+    // The function name as typed (`ln`, not `log`) is kept through its symbol.
+    const r = this.x.push(E_OP, OP_CODE[spec.name], start, end, Number.NaN, this.t.sym[i] as number);
     for (const a of args) this.x.pushArg(a);
     return r;
   }
