@@ -1,5 +1,5 @@
 import { grow } from './columns';
-import { ALL_OPS } from './ops/table';
+import { ALL_OPS, CONSTANTS } from './ops/table';
 import type { OpName } from './ops/types';
 
 /** Every AST node knows the span [start, end) of the text it came from. */
@@ -37,49 +37,46 @@ export class ExprColumns {
   count = 0;
   kind: Uint8Array;
   /** Op code (index into ALL_OPS) of an operation; -1 for leaves. */
-  op: Int32Array;
+  op: Int8Array;
   start: Int32Array;
   end: Int32Array;
-  /** Value of a number or constant (NaN otherwise). */
-  value: Float64Array;
   /** Symbol (index into the program's names) of a number, name or constant, or of a call's function name; -1 for operators. */
   sym: Int32Array;
   /** Minus signs folded into a literal (−2.5): its text is that many '-' before the digits. */
-  neg: Int32Array;
+  neg: Uint16Array;
   /** 1 for a multiplication written by juxtaposition (2x). */
   implicit: Uint8Array;
-  /** An operation's arguments are args[firstArg, firstArg + argCount). */
+  /**
+   * Row r's arguments are args[firstArg[r], firstArg[r + 1]): arguments are appended right after their
+   * row, so the next row's start is this row's end (firstArg always has an entry past the last row).
+   */
   firstArg: Int32Array;
-  argCount: Int32Array;
   args: Int32Array;
   argsCount = 0;
 
   constructor(capacity: number) {
     const n = Math.max(16, capacity);
     this.kind = new Uint8Array(n);
-    this.op = new Int32Array(n);
+    this.op = new Int8Array(n);
     this.start = new Int32Array(n);
     this.end = new Int32Array(n);
-    this.value = new Float64Array(n);
     this.sym = new Int32Array(n);
-    this.neg = new Int32Array(n);
+    this.neg = new Uint16Array(n);
     this.implicit = new Uint8Array(n);
-    this.firstArg = new Int32Array(n);
-    this.argCount = new Int32Array(n);
+    this.firstArg = new Int32Array(n + 1);
     this.args = new Int32Array(n);
   }
 
   /** Appends a row; returns its index. */
-  push(kind: number, op: number, start: number, end: number, value: number, sym: number): number {
+  push(kind: number, op: number, start: number, end: number, sym: number): number {
     const r = this.count;
     if (r === this.kind.length) this.growRows(2 * r);
     this.kind[r] = kind;
     this.op[r] = op;
     this.start[r] = start;
     this.end[r] = end;
-    this.value[r] = value;
     this.sym[r] = sym;
-    this.firstArg[r] = this.argsCount;
+    this.firstArg[r + 1] = this.argsCount;
     this.count = r + 1;
     return r;
   }
@@ -88,8 +85,7 @@ export class ExprColumns {
   pushArg(row: number): void {
     if (this.argsCount === this.args.length) this.args = grow(this.args, 2 * this.argsCount);
     this.args[this.argsCount++] = row;
-    const r = this.count - 1;
-    this.argCount[r] = (this.argCount[r] as number) + 1;
+    this.firstArg[this.count] = this.argsCount;
   }
 
   private growRows(n: number): void {
@@ -97,12 +93,10 @@ export class ExprColumns {
     this.op = grow(this.op, n);
     this.start = grow(this.start, n);
     this.end = grow(this.end, n);
-    this.value = grow(this.value, n);
     this.sym = grow(this.sym, n);
     this.neg = grow(this.neg, n);
     this.implicit = grow(this.implicit, n);
-    this.firstArg = grow(this.firstArg, n);
-    this.argCount = grow(this.argCount, n);
+    this.firstArg = grow(this.firstArg, n + 1);
   }
 }
 
@@ -149,6 +143,8 @@ export class Program {
     readonly names: readonly string[],
     /** The hash of each name. */
     readonly nameHashes: Int32Array,
+    /** The value of each number literal, by symbol. */
+    readonly literalValues: Float64Array,
   ) {}
 
   get length(): number {
@@ -159,6 +155,15 @@ export class Program {
   nameOf(s: number): string | undefined {
     const sym = this.stmts.name[s] as number;
     return sym < 0 ? undefined : this.names[sym];
+  }
+
+  /** Value of a number or constant row: the literal's value, negated once per folded minus sign. */
+  value(row: number): number {
+    const x = this.exprs;
+    const sym = x.sym[row] as number;
+    if (x.kind[row] === E_CONSTANT) return CONSTANTS.get(this.names[sym] as string) as number;
+    const v = this.literalValues[sym] as number;
+    return (x.neg[row] as number) % 2 === 0 ? v : -v;
   }
 
   /** Text of a number as typed, with any folded minus signs (`-2.5`). */
@@ -183,16 +188,13 @@ export class Program {
       const span = { start: x.start[r] as number, end: x.end[r] as number };
       const kind = x.kind[r];
       if (kind === E_NUMBER)
-        tree.push({ kind: 'number', value: x.value[r] as number, text: this.numberText(r), ...span });
+        tree.push({ kind: 'number', value: this.value(r), text: this.numberText(r), ...span });
       else if (kind === E_CONSTANT)
-        tree.push({ kind: 'constant', name: name(r), value: x.value[r] as number, ...span });
+        tree.push({ kind: 'constant', name: name(r), value: this.value(r), ...span });
       else if (kind === E_NAME) tree.push({ kind: 'name', name: name(r), ...span });
       else {
         const first = x.firstArg[r] as number;
-        const args = Array.from(
-          x.args.subarray(first, first + (x.argCount[r] as number)),
-          (a) => tree[a] as Expr,
-        );
+        const args = Array.from(x.args.subarray(first, x.firstArg[r + 1]), (a) => tree[a] as Expr);
         const e: Expr = {
           kind: 'op',
           op: (ALL_OPS[x.op[r] as number] as { name: OpName }).name,

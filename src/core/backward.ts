@@ -21,12 +21,34 @@ export type BackwardResult =
  * Only edges that matter get a step: from a node that depends on an input, into a gate the output uses.
  */
 export function backward(graph: Graph, values: Float64Array, source = ''): BackwardResult {
-  const { size, output, firstEdge, edgeSource } = graph;
-  const grads = new Float64Array(size);
-  const live = reachesOutput(graph, output);
+  const live = reachesOutput(graph, graph.output);
   const needsGrad = dependsOnInput(graph);
+  const grads = new Float64Array(graph.size);
+  const steps = new Steps(graph, grads, countTerms(graph, live, needsGrad));
+  const failed = propagate(graph, values, live, needsGrad, grads, steps);
+  if (failed < 0) return { ok: true, grads, steps };
+  // The edge whose local derivative is not finite: say which gate and which input.
+  const id = graph.edgeTarget[failed] as number;
+  const slot = failed - (graph.firstEdge[id] as number);
+  const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
+  const what = snippet(source, graph, id);
+  const x = gather(graph, id, values)[slot] as number;
+  return {
+    ok: false,
+    node: id,
+    error: {
+      message: `${what || spec.symbol} has no finite derivative here (input ${formatNumber(x)})`,
+      start: graph.start[id] as number,
+      end: graph.end[id] as number,
+      phase: 'domain',
+      hint: 'Its slope is vertical or undefined at this point; move the input a little.',
+    },
+  };
+}
 
-  // How many contributions each node will receive, so each step can say "term k of m".
+/** How many contributions each node will receive, so each step can say "term k of m". */
+function countTerms(graph: Graph, live: Uint8Array, needsGrad: Uint8Array): Int32Array {
+  const { size, firstEdge, edgeSource } = graph;
   const terms = new Int32Array(size);
   for (let id = 0; id < size; id++) {
     if (!live[id]) continue;
@@ -35,11 +57,28 @@ export function backward(graph: Graph, values: Float64Array, source = ''): Backw
       if (needsGrad[i]) terms[i] = (terms[i] as number) + 1;
     }
   }
+  return terms;
+}
 
-  const seen = new Int32Array(size);
-  const steps = new Steps(graph.edgeCount);
-  let k = 0;
+/**
+ * The backward loop itself, filling `grads` and `steps`. Returns -1, or the first edge whose local
+ * derivative is not finite. (Kept apart from the result-building code around it: engines
+ * compile a long loop on its own, and code after it that has not run yet would be compiled blind.)
+ */
+function propagate(
+  graph: Graph,
+  values: Float64Array,
+  live: Uint8Array,
+  needsGrad: Uint8Array,
+  grads: Float64Array,
+  steps: Steps,
+): number {
+  const { firstEdge, edgeSource, output } = graph;
+  const seen = new Int32Array(graph.size);
   const scratch: number[][] = [];
+  // The step columns, read once: the loop below writes to them 100,000 times.
+  const { edges, termIndex, locals, befores } = steps;
+  let k = 0;
   grads[output] = 1;
   for (let id = output; id >= 0; id--) {
     const first = firstEdge[id] as number;
@@ -53,39 +92,19 @@ export function backward(graph: Graph, values: Float64Array, source = ''): Backw
       const src = edgeSource[first + slot] as number;
       if (!needsGrad[src]) continue;
       const local = spec.partial(xs, out, slot);
-      if (!Number.isFinite(local)) {
-        const what = snippet(source, graph, id);
-        return {
-          ok: false,
-          node: id,
-          error: {
-            message: `${what || spec.symbol} has no finite derivative here (input ${formatNumber(xs[slot] as number)})`,
-            start: graph.start[id] as number,
-            end: graph.end[id] as number,
-            phase: 'domain',
-            hint: 'Its slope is vertical or undefined at this point; move the input a little.',
-          },
-        };
-      }
+      if (!Number.isFinite(local)) return first + slot;
       const contribution = upstream * local;
       const before = grads[src] as number;
       const after = before + contribution;
       grads[src] = after;
       seen[src] = (seen[src] as number) + 1;
-      steps.edge[k] = first + slot;
-      steps.source[k] = src;
-      steps.target[k] = id;
-      steps.slot[k] = slot;
-      steps.upstream[k] = upstream;
-      steps.local[k] = local;
-      steps.contribution[k] = contribution;
-      steps.before[k] = before;
-      steps.after[k] = after;
-      steps.term[k] = seen[src] as number;
-      steps.terms[k] = terms[src] as number;
+      edges[k] = first + slot;
+      termIndex[k] = seen[src] as number;
+      locals[k] = local;
+      befores[k] = before;
       k++;
     }
   }
   steps.length = k;
-  return { ok: true, grads, steps };
+  return -1;
 }

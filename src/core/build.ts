@@ -104,7 +104,7 @@ class Builder {
             node: id,
             start,
             end,
-            declared: x.value[row] as number,
+            declared: this.program.value(row),
             valueStart: x.start[row] as number,
             valueEnd: x.end[row] as number,
           },
@@ -146,7 +146,7 @@ class Builder {
         // The literal's hash, and the minus signs folded into it (−2 is not 2).
         const h = mix(mix(nameHashes[sym] as number, CONST_SEED), x.neg[r] as number);
         const id = this.add(CONST_CODE, start, end, h);
-        this.constant[id] = x.value[r] as number;
+        this.constant[id] = this.program.value(r);
         this.text[id] = text;
         nodeOf[r] = id;
       } else if (kind === E_NAME) {
@@ -156,7 +156,7 @@ class Builder {
         // A call hashes by the function name as typed (ln vs log), an operator by its op.
         let h = sym < 0 ? (OP_HASH[code] as number) : (nameHashes[sym] as number);
         const a = x.firstArg[r] as number;
-        const count = x.argCount[r] as number;
+        const count = (x.firstArg[r + 1] as number) - a;
         for (let k = 0; k < count; k++)
           h = mix(h, this.hashes[nodeOf[x.args[a + k] as number] as number] as number);
         const id = this.add(code, start, end, h);

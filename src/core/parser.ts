@@ -90,14 +90,14 @@ class Parser extends TokenCursor {
     this.symClass = new Uint8Array(t.names.length);
   }
 
-  private leaf(kind: number, tok: number, value: number): number {
+  private leaf(kind: number, tok: number): number {
     const a = this.t.start[tok] as number;
     const b = this.t.end[tok] as number;
-    return this.x.push(kind, -1, a, b, value, this.t.sym[tok] as number);
+    return this.x.push(kind, -1, a, b, this.t.sym[tok] as number);
   }
   private binary(op: number, left: number, right: number, implicit: boolean): number {
     const x = this.x;
-    const r = x.push(E_OP, op, x.start[left] as number, x.end[right] as number, Number.NaN, -1);
+    const r = x.push(E_OP, op, x.start[left] as number, x.end[right] as number, -1);
     x.pushArg(left);
     x.pushArg(right);
     if (implicit) x.implicit[r] = 1;
@@ -126,7 +126,7 @@ class Parser extends TokenCursor {
         'Or a program: q = x + y; f = q * z',
       );
     }
-    return new Program(this.source, this.x, this.s, this.t.names, this.t.hashes);
+    return new Program(this.source, this.x, this.s, this.t.names, this.t.hashes, this.t.values);
   }
 
   private statement(): void {
@@ -197,7 +197,7 @@ class Parser extends TokenCursor {
     const x = this.x;
     switch (this.kind(i)) {
       case NUMBER:
-        return this.leaf(E_NUMBER, i, this.t.values[this.t.sym[i] as number] as number);
+        return this.leaf(E_NUMBER, i);
       case MINUS:
       case PLUS: {
         this.expectOperand(i);
@@ -206,11 +206,10 @@ class Parser extends TokenCursor {
         if (this.kind(i) === PLUS) return this.widen(arg, start, x.end[arg] as number);
         // A minus sign on a literal is part of the number (−2.5), but −2^2 stays −(2^2).
         if (x.kind[arg] === E_NUMBER) {
-          x.value[arg] = -(x.value[arg] as number);
           x.neg[arg] = (x.neg[arg] as number) + 1;
           return this.widen(arg, start, x.end[arg] as number);
         }
-        const r = x.push(E_OP, OP_CODE.neg, start, x.end[arg] as number, Number.NaN, -1);
+        const r = x.push(E_OP, OP_CODE.neg, start, x.end[arg] as number, -1);
         x.pushArg(arg);
         return r;
       }
@@ -262,10 +261,10 @@ class Parser extends TokenCursor {
     const name = this.name(i);
     const isCall = this.kind() === LPAREN;
     const c = this.classOf(this.t.sym[i] as number);
-    if (c === CONSTANT_SYM) return this.leaf(E_CONSTANT, i, CONSTANTS.get(name) as number);
+    if (c === CONSTANT_SYM) return this.leaf(E_CONSTANT, i);
     if (!isCall) {
       if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
-      return this.leaf(E_NAME, i, Number.NaN);
+      return this.leaf(E_NAME, i);
     }
     const spec = FUNCTIONS.get(name);
     if (!spec) {
@@ -304,7 +303,7 @@ class Parser extends TokenCursor {
     const wrong = arityError(name, spec, args.length);
     if (wrong) this.fail(wrong, start, end);
     // The function name as typed (`ln`, not `log`) is kept through its symbol.
-    const r = this.x.push(E_OP, OP_CODE[spec.name], start, end, Number.NaN, this.t.sym[i] as number);
+    const r = this.x.push(E_OP, OP_CODE[spec.name], start, end, this.t.sym[i] as number);
     for (const a of args) this.x.pushArg(a);
     return r;
   }

@@ -27,7 +27,7 @@ export interface PathSum {
  */
 export function pathsTo(graph: Graph, steps: Steps, input: number, limit = 50): PathSum {
   const local = new Float64Array(graph.edgeCount).fill(Number.NaN);
-  for (let k = 0; k < steps.length; k++) local[steps.edge[k] as number] = steps.local[k] as number;
+  for (let k = 0; k < steps.length; k++) local[steps.edge(k)] = steps.local(k);
   // count[n]: paths from n down to the input, through edges that carry a gradient.
   const count = new Float64Array(graph.size);
   // share[n]: Σ over those paths of the product of locals = ∂n/∂input.

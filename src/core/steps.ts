@@ -21,49 +21,92 @@ export interface BackwardStep {
   terms: number;
 }
 
-type IntField = 'edge' | 'source' | 'target' | 'slot' | 'term' | 'terms';
-type RealField = 'upstream' | 'local' | 'contribution' | 'before' | 'after';
+import type { Graph } from './graph';
 
 /**
- * The backward steps in replay order, as columns: step k's fields are edge[k], upstream[k], ... A pass
- * over 100,000 edges fills a few typed arrays instead of making 100,000 objects; `at(k)` gives one step
- * as an object for the interface.
+ * The backward steps in replay order. A pass over 100,000 edges records four numbers per step in typed
+ * arrays instead of making 100,000 objects; every other field is derived exactly as it was computed:
+ *   source, target, slot   from the edge;
+ *   upstream               = the gate's final gradient (complete before the gate passes it on);
+ *   contribution           = upstream × local;   after = before + contribution.
+ * `steps.f(k)` is field f of step k; `at(k)` gives step k as an object for the interface.
  */
 export class Steps implements Iterable<BackwardStep> {
   length = 0;
-  readonly edge: Int32Array;
-  readonly source: Int32Array;
-  readonly target: Int32Array;
-  readonly slot: Int32Array;
-  readonly term: Int32Array;
-  readonly terms: Int32Array;
-  readonly upstream: Float64Array;
-  readonly local: Float64Array;
-  readonly contribution: Float64Array;
-  readonly before: Float64Array;
-  readonly after: Float64Array;
+  /**
+   * The recorded columns: the edge, which contribution to its source this is (1-based), ∂target/∂source,
+   * and the source's running sum before it.
+   */
+  readonly edges: Int32Array;
+  readonly termIndex: Int32Array;
+  readonly locals: Float64Array;
+  readonly befores: Float64Array;
 
-  /** Room for `capacity` steps: a graph's edge count is enough. */
-  constructor(capacity: number) {
-    this.edge = new Int32Array(capacity);
-    this.source = new Int32Array(capacity);
-    this.target = new Int32Array(capacity);
-    this.slot = new Int32Array(capacity);
-    this.term = new Int32Array(capacity);
-    this.terms = new Int32Array(capacity);
-    this.upstream = new Float64Array(capacity);
-    this.local = new Float64Array(capacity);
-    this.contribution = new Float64Array(capacity);
-    this.before = new Float64Array(capacity);
-    this.after = new Float64Array(capacity);
+  /** Room for every edge of `graph`; `grads` are the gradients the pass fills; `counts[n]` how many steps reach node n. */
+  constructor(
+    private readonly graph: Graph,
+    private readonly grads: Float64Array,
+    private readonly counts: Int32Array,
+  ) {
+    const capacity = graph.edgeCount;
+    this.edges = new Int32Array(capacity);
+    this.termIndex = new Int32Array(capacity);
+    this.locals = new Float64Array(capacity);
+    this.befores = new Float64Array(capacity);
+  }
+
+  edge(k: number): number {
+    return this.edges[k] as number;
+  }
+  /** The node receiving gradient (the edge's input end). */
+  source(k: number): number {
+    return this.graph.edgeSource[this.edges[k] as number] as number;
+  }
+  /** The gate sending it back. */
+  target(k: number): number {
+    return this.graph.edgeTarget[this.edges[k] as number] as number;
+  }
+  slot(k: number): number {
+    return (this.edges[k] as number) - (this.graph.firstEdge[this.target(k)] as number);
+  }
+  upstream(k: number): number {
+    return this.grads[this.target(k)] as number;
+  }
+  local(k: number): number {
+    return this.locals[k] as number;
+  }
+  contribution(k: number): number {
+    return this.upstream(k) * (this.locals[k] as number);
+  }
+  before(k: number): number {
+    return this.befores[k] as number;
+  }
+  after(k: number): number {
+    return (this.befores[k] as number) + this.contribution(k);
+  }
+  /** This is contribution term(k) (1-based) of terms(k) that the source receives. */
+  term(k: number): number {
+    return this.termIndex[k] as number;
+  }
+  terms(k: number): number {
+    return this.counts[this.source(k)] as number;
   }
 
   at(k: number): BackwardStep | undefined {
-    if (k < 0 || k >= this.length) return undefined;
-    const step = {} as BackwardStep;
-    for (const f of INT_FIELDS) step[f] = this[f][k] as number;
-    for (const f of REAL_FIELDS) step[f] = this[f][k] as number;
-    return step;
+    if (!(k >= 0 && k < this.length)) return undefined;
+    return {
+      edge: this.edge(k),
+      source: this.source(k),
+      target: this.target(k),
+      slot: this.slot(k),
+      upstream: this.upstream(k),
+      local: this.local(k),
+      contribution: this.contribution(k),
+      before: this.before(k),
+      after: this.after(k),
+      term: this.term(k),
+      terms: this.terms(k),
+    };
   }
 
   toArray(): BackwardStep[] {
@@ -74,6 +117,3 @@ export class Steps implements Iterable<BackwardStep> {
     for (let k = 0; k < this.length; k++) yield this.at(k) as BackwardStep;
   }
 }
-
-const INT_FIELDS: readonly IntField[] = ['edge', 'source', 'target', 'slot', 'term', 'terms'];
-const REAL_FIELDS: readonly RealField[] = ['upstream', 'local', 'contribution', 'before', 'after'];

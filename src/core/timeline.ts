@@ -49,8 +49,8 @@ export function frameAt(graph: Graph, tl: Timeline, position: number): Frame {
   const { steps } = tl;
   const B = steps.length;
   for (let k = 0; k < Math.min(p - F, B); k++) {
-    grad[steps.source[k] as number] = steps.after[k] as number;
-    edgeGrad[steps.edge[k] as number] = steps.contribution[k] as number;
+    grad[steps.source(k)] = steps.after(k);
+    edgeGrad[steps.edge(k)] = steps.contribution(k);
   }
   if (p === 0) return { phase: 'start', index: 0, known, grad, edgeGrad };
   if (p <= F) return { phase: 'forward', index: p, node: tl.forward[p - 1] as number, known, grad, edgeGrad };

@@ -6,7 +6,7 @@ import { Tex } from './Tex';
 export function NodeDetails() {
   const scene = useGradflow((s) => s.scene);
   const selected = useGradflow((s) => s.selected);
-  const node = scene && selected !== null ? scene.analysis.graph.nodes[selected] : undefined;
+  const node = scene && selected !== null ? scene.analysis.graph.node(selected) : undefined;
   if (!scene || !node) {
     return (
       <section className="node-details" aria-label="Node">

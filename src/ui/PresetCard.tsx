@@ -11,7 +11,7 @@ export function PresetCard() {
   const preset = PRESETS.find((p) => presetText(p) === source);
   if (!preset) return null;
   const got = analysis.ok ? analysis : null;
-  const out = got?.graph.nodes[got.graph.output]?.label ?? 'f';
+  const out = (got ? got.graph.label[got.graph.output] : undefined) ?? 'f';
   const row = (label: string, want: number, have: number | undefined) => {
     const ok = have !== undefined && CLOSE(have, want);
     return (

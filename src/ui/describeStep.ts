@@ -41,7 +41,7 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
     // Contributions that reached the same node before this one: the terms of its running sum.
     const before: number[] = [];
     for (let k = 0; k < frame.index - 1; k++) {
-      if (steps.source[k] === step.source) before.push(steps.contribution[k] as number);
+      if (steps.source(k) === step.source) before.push(steps.contribution(k));
     }
     return {
       title: `Backward step ${frame.index} of ${steps.length}`,

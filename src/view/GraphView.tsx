@@ -43,13 +43,13 @@ function boundsOf(scene: Scene): Bounds {
 
 /** "0.2 + 0.4 = 0.6" at the node where the current step's branch joins others. */
 function runningSum(steps: Steps, index: number): string | undefined {
-  if (index >= steps.length || (steps.terms[index] as number) < 2) return undefined;
+  if (index >= steps.length || steps.terms(index) < 2) return undefined;
   const parts: number[] = [];
   for (let k = 0; k <= index; k++)
-    if (steps.source[k] === steps.source[index]) parts.push(steps.contribution[k] as number);
+    if (steps.source(k) === steps.source(index)) parts.push(steps.contribution(k));
   if (parts.length < 2) return undefined;
   const sum = parts.map((c, k) => (k === 0 ? f(c) : c < 0 ? `− ${f(-c)}` : `+ ${f(c)}`)).join(' ');
-  return `${sum} = ${f(steps.after[index] as number)}`;
+  return `${sum} = ${f(steps.after(index))}`;
 }
 
 /** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */

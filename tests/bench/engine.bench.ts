@@ -5,28 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyze, backward, buildGraph, forward, parse } from '../../src/core/index';
-
-const VARS = ['a', 'b', 'c', 'd', 'x1', 'x2', 'w0', 'w1'];
-
-/** A flat expression: a sum of small terms, about 3 new nodes each (`sin(a*b) + c*2 - ...`). */
-function expression(nodes: number): string {
-  const terms: string[] = [];
-  for (let i = 0; terms.length * 2.8 < nodes; i++) {
-    const u = VARS[i % VARS.length];
-    const v = VARS[(i * 3 + 1) % VARS.length];
-    terms.push(
-      [`sin(${u}*${v})`, `${u}*2.5`, `exp(-${v})`, `max(${u}, ${v})`, `tanh(${u} - ${v})`][i % 5] as string,
-    );
-  }
-  return terms.join(' + ');
-}
-
-/** A program of named intermediates, each built from the two before it (a long, deep chain). */
-function program(nodes: number): string {
-  const lines = ['t0 = a * b', 't1 = sin(c) + d'];
-  for (let i = 2; lines.length * 4 < nodes; i++) lines.push(`t${i} = tanh(t${i - 1} * 0.5 + t${i - 2})`);
-  return lines.join('\n');
-}
+import { expression, program } from './generators';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((p, q) => p - q);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
 import { expect, test } from './fixtures';
-import { readGradients, setVariable, typeProgram } from './helpers';
+import { setVariable, typeProgram } from './helpers';
 
 const ex = LECTURE_EXAMPLES[0];
 if (!ex) throw new Error('no example');
