@@ -22,6 +22,7 @@ export { type GradflowError, lineCol } from './errors';
 export { formatAscii, formatNumber } from './format';
 export { forward } from './forward';
 export { Graph, type GraphData, type GraphEdge, type GraphNode, type InputDecl } from './graph';
+export { hashString, mix } from './hash';
 export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';

@@ -1,4 +1,13 @@
-import { type AnalysisOk, analyze, nodeKeys, nodeNames, type Timeline, timeline } from '../core';
+import {
+  type AnalysisOk,
+  analyze,
+  hashString,
+  mix,
+  nodeKeys,
+  nodeNames,
+  type Timeline,
+  timeline,
+} from '../core';
 import type { Layout, LayoutOptions } from '../view/layout';
 import { type LayoutFn, layoutNow } from '../view/layoutService';
 
@@ -8,7 +17,7 @@ export interface Scene {
   names: string[];
   timeline: Timeline;
   layout: Layout;
-  /** Stable node keys (`nodeKeys`): React keys and layout hints. */
+  /** Stable node keys (`nodeKeys`): React keys and layout hints (none for a graph too big to draw). */
   keys: string[];
   /** Structure fingerprint: same keys and edges → same layout. */
   shape: string;
@@ -32,6 +41,19 @@ const EMPTY_LAYOUT: Layout = {
 
 export const LAYER_GAP = 190;
 export const ROW_GAP = 96;
+
+/**
+ * The shape of a graph too big to draw: a digest of its structural hashes and edges. It only decides
+ * whether the playback position survives an edit, so a digest is enough, and it costs a millisecond where
+ * 100,000 keys and edge strings would cost tens.
+ */
+function digest(a: AnalysisOk): string {
+  const { hashes, edgeSource, edgeTarget, edgeCount, size } = a.graph;
+  let h = hashString('graph');
+  for (let n = 0; n < size; n++) h = mix(h, hashes[n] as number);
+  for (let e = 0; e < edgeCount; e++) h = mix(mix(h, edgeSource[e] as number), edgeTarget[e] as number);
+  return `big:${size}:${edgeCount}:${(h >>> 0).toString(36)}`;
+}
 
 function fingerprint(a: AnalysisOk, keys: readonly string[]): string {
   const { edgeSource, edgeTarget, edgeCount } = a.graph;
@@ -68,10 +90,10 @@ export function makeScene(
   previous: Scene | null,
   layoutFn: LayoutFn = layoutNow,
 ): Scene | Promise<Scene> {
+  if (analysis.graph.size > MAX_DRAWN_NODES) return sceneOf(analysis, [], digest(analysis), EMPTY_LAYOUT, 0);
   const keys = nodeKeys(analysis.graph);
   const shape = fingerprint(analysis, keys);
   if (previous && previous.shape === shape) return sceneOf(analysis, keys, shape, previous.layout, 0);
-  if (analysis.graph.size > MAX_DRAWN_NODES) return sceneOf(analysis, keys, shape, EMPTY_LAYOUT, 0);
   const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
   if (previous) opts.previous = new Map(previous.keys.map((k, id) => [k, previous.layout.y[id] as number]));
   const result = layoutFn(analysis.graph, opts);

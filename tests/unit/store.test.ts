@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/core';
+import { MAX_DRAWN_NODES, makeScene } from '../../src/store/derive';
 import { createGradflowStore, DEBOUNCE_CHARS, literal } from '../../src/store/store';
 
 describe('store: values and text agree', () => {
@@ -61,5 +63,30 @@ describe('store: very long programs', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('scenes of graphs too big to draw', () => {
+  const big = (last = 'x') =>
+    `${Array.from({ length: 1200 }, (_, i) => `sin(x*${i % 7}) + y`).join(' + ')} + 2 * ${last}`;
+  const scene = (source: string, values: Record<string, number> = {}) => {
+    const a = analyze(source, values);
+    if (!a.ok) throw new Error(a.error.message);
+    const s = makeScene(a, null);
+    if (s instanceof Promise) throw new Error('no layout is needed for a graph that is not drawn');
+    return s;
+  };
+
+  it('are not drawn or keyed, but keep their numbers and a shape that ignores values', () => {
+    const a = scene(big(), { x: 0.5 });
+    expect(a.analysis.graph.size).toBeGreaterThan(MAX_DRAWN_NODES);
+    expect(a.drawable).toBe(false);
+    expect(a.keys).toEqual([]);
+    expect(a.timeline.steps.length).toBeGreaterThan(MAX_DRAWN_NODES);
+    const values = scene(big(), { x: 0.25 }); // a slider moved: same structure
+    expect(values.analysis.value).not.toBe(a.analysis.value);
+    expect(values.shape).toBe(a.shape);
+    const edited = scene(big('y'), { x: 0.5 }); // the last term now uses y: another structure
+    expect(edited.shape).not.toBe(a.shape);
   });
 });
