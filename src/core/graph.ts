@@ -64,7 +64,10 @@ export interface GraphData {
   /** Edges leaving node n are outList[outStart[n] .. outStart[n + 1] − 1], in order of the consumers' ids. */
   outStart: Int32Array;
   outList: Int32Array;
-  /** Input names and names of named intermediates; function names as typed; constants' text. */
+  /**
+   * By node id (sparse): input names and names of named intermediates; function names as typed (`ln`);
+   * constants' text (`-2.5`, `pi`). Undefined where a node has none.
+   */
   label: readonly (string | undefined)[];
   fn: readonly (string | undefined)[];
   text: readonly (string | undefined)[];

@@ -32,7 +32,7 @@ for (const [kind, gen] of [
     const src = gen(size);
     const r = analyze(src);
     if (!r.ok) throw new Error(`${kind} ${size}: ${r.error.message}`);
-    const runs = size > 10_000 ? 9 : 25;
+    const runs = size > 10_000 ? 15 : 25;
     const p = parse(src);
     if (!p.ok) throw new Error('parse');
     const g = buildGraph(p.program, src);
@@ -40,20 +40,22 @@ for (const [kind, gen] of [
     const inputs = g.graph.inputs.map(() => 0.5);
     const f = forward(g.graph, inputs);
     if (!f.ok) throw new Error('forward');
+    const whole = time(() => analyze(src), runs);
     rows.push([
       kind,
-      r.graph.nodes.length.toLocaleString('en-US'),
+      r.graph.size.toLocaleString('en-US'),
       src.length.toLocaleString('en-US'),
       time(() => parse(src), runs).toFixed(2),
       time(() => buildGraph(p.program, src), runs).toFixed(2),
       time(() => forward(g.graph, inputs), runs).toFixed(2),
       time(() => backward(g.graph, f.values), runs).toFixed(2),
-      time(() => analyze(src), runs).toFixed(2),
+      whole.toFixed(2),
+      ((1000 * whole) / r.graph.size).toFixed(2), // flat across sizes = linear cost
     ]);
   }
 }
 
-const head = ['program', 'nodes', 'chars', 'parse ms', 'graph ms', 'forward ms', 'backward ms', 'analyze ms'];
+const head = ['program', 'nodes', 'chars', 'parse ms', 'graph ms', 'forward ms', 'backward ms', 'analyze ms', 'µs/node'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
 console.log(`Gradflow engine benchmark (median; Node ${process.version})\n`);
