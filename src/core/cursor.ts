@@ -1,5 +1,11 @@
 import { ParseFailure, syntaxError, where } from './errors';
 import { CARET, COMMA, EOF, EQUALS, NUMBER, RPAREN, SEP, SLASH, STAR, type Tokens } from './lexer';
+import { CONSTANTS, FUNCTIONS } from './ops/table';
+
+/* What an identifier is. */
+export const NAME_SYM = 1;
+export const CONSTANT_SYM = 2;
+export const FUNCTION_SYM = 3;
 
 /**
  * A position in the token columns, with what the parser needs to read tokens and to report errors,
@@ -9,11 +15,15 @@ import { CARET, COMMA, EOF, EQUALS, NUMBER, RPAREN, SEP, SLASH, STAR, type Token
 export class TokenCursor {
   /** Index of the next token. */
   protected pos = 0;
+  /** By symbol: 0 not looked up yet, or NAME_SYM, CONSTANT_SYM, FUNCTION_SYM. */
+  private readonly symClass: Uint8Array;
 
   constructor(
     protected readonly source: string,
     protected readonly t: Tokens,
-  ) {}
+  ) {
+    this.symClass = new Uint8Array(t.names.length);
+  }
 
   protected kind(i = this.pos): number {
     return this.t.kind[i] as number;
@@ -26,6 +36,18 @@ export class TokenCursor {
   /** An identifier's name (interned by the lexer: no new string). */
   protected name(i: number): string {
     return this.t.names[this.t.sym[i] as number] as string;
+  }
+
+  /** What identifier token i names: looked up in the tables once per distinct name, not once per use. */
+  protected classOf(i: number): number {
+    const sym = this.t.sym[i] as number;
+    let c = this.symClass[sym] as number;
+    if (c === 0) {
+      const name = this.t.names[sym] as string;
+      c = CONSTANTS.has(name) ? CONSTANT_SYM : FUNCTIONS.has(name) ? FUNCTION_SYM : NAME_SYM;
+      this.symClass[sym] = c;
+    }
+    return c;
   }
 
   /** How a token is named in a message. */

@@ -1,5 +1,5 @@
 import { E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns, Program, StatementColumns } from './ast';
-import { TokenCursor } from './cursor';
+import { CONSTANT_SYM, FUNCTION_SYM, NAME_SYM, TokenCursor } from './cursor';
 import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import {
   CARET,
@@ -37,9 +37,6 @@ const INFIX: Readonly<Record<number, { bp: number; op: number; right?: boolean }
   [CARET]: { bp: 40, op: OP_CODE.pow, right: true },
 };
 const IMPLICIT_BP = 20;
-const NAME_SYM = 1;
-const CONSTANT_SYM = 2;
-const FUNCTION_SYM = 3;
 const PREFIX_BP = 30;
 
 export type ParseResult = { ok: true; program: Program } | { ok: false; error: GradflowError };
@@ -81,13 +78,10 @@ class Parser extends TokenCursor {
   private depth = 0;
   private readonly x: ExprColumns;
   private readonly s = new StatementColumns();
-  /** By symbol: 0 not looked up yet, or NAME_SYM, CONSTANT_SYM, FUNCTION_SYM. */
-  private readonly symClass: Uint8Array;
 
   constructor(source: string, t: Tokens) {
     super(source, t);
     this.x = new ExprColumns(t.count);
-    this.symClass = new Uint8Array(t.names.length);
   }
 
   private leaf(kind: number, tok: number): number {
@@ -156,7 +150,7 @@ class Parser extends TokenCursor {
   }
 
   private checkAssignable(i: number): void {
-    const c = this.classOf(this.t.sym[i] as number);
+    const c = this.classOf(i);
     if (c === NAME_SYM) return;
     const name = this.name(i);
     if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function; pick another name`);
@@ -246,21 +240,10 @@ class Parser extends TokenCursor {
     }
   }
 
-  /** What symbol `sym` is: looked up in the tables once per distinct name, not once per use. */
-  private classOf(sym: number): number {
-    let c = this.symClass[sym] as number;
-    if (c === 0) {
-      const name = this.t.names[sym] as string;
-      c = CONSTANTS.has(name) ? CONSTANT_SYM : FUNCTIONS.has(name) ? FUNCTION_SYM : NAME_SYM;
-      this.symClass[sym] = c;
-    }
-    return c;
-  }
-
   private identifier(i: number): number {
     const name = this.name(i);
     const isCall = this.kind() === LPAREN;
-    const c = this.classOf(this.t.sym[i] as number);
+    const c = this.classOf(i);
     if (c === CONSTANT_SYM) return this.leaf(E_CONSTANT, i);
     if (!isCall) {
       if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
