@@ -1,5 +1,5 @@
 import { E_CONSTANT, E_NAME, E_NUMBER, type Program } from './ast';
-import { type GradflowError, syntaxError, where } from './errors';
+import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { Graph, type InputDecl } from './graph';
 import { hashString, mix } from './hash';
 import { ALL_OPS, CONST_CODE, INPUT_CODE } from './ops/table';
@@ -24,13 +24,9 @@ export function buildGraph(program: Program, source: string): BuildResult {
   try {
     return { ok: true, graph: new Builder(program, source).build() };
   } catch (e) {
-    if (e instanceof BuildFailure) return { ok: false, error: e.error };
+    if (e instanceof ParseFailure) return { ok: false, error: e.error };
     throw e;
   }
-}
-
-class BuildFailure {
-  constructor(readonly error: GradflowError) {}
 }
 
 class Builder {
@@ -78,7 +74,7 @@ class Builder {
   }
 
   private fail(message: string, start: number, end: number, hint?: string): never {
-    throw new BuildFailure(syntaxError(message, start, end, hint));
+    throw new ParseFailure(syntaxError(message, start, end, hint));
   }
 
   private add(code: number, start: number, end: number, hash: number): number {

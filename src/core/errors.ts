@@ -15,7 +15,10 @@ export function syntaxError(message: string, start: number, end: number, hint?: 
     : { message, start, end, hint, phase: 'syntax' };
 }
 
-/** Thrown inside the parser only and caught at its boundary: the parser never throws to callers. */
+/**
+ * Thrown inside the parser and the graph builder only, and caught at their boundaries: neither throws
+ * to its callers.
+ */
 export class ParseFailure extends Error {
   constructor(readonly error: GradflowError) {
     super(error.message);
