@@ -59,7 +59,17 @@ for (const [kind, gen] of [
   }
 }
 
-const head = ['program', 'nodes', 'chars', 'parse ms', 'graph ms', 'forward ms', 'backward ms', 'analyze ms', 'µs/node'];
+const head = [
+  'program',
+  'nodes',
+  'chars',
+  'parse ms',
+  'graph ms',
+  'forward ms',
+  'backward ms',
+  'analyze ms',
+  'µs/node',
+];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
 console.log(`Gradflow engine benchmark (median; Node ${process.version})\n`);
