@@ -1,5 +1,5 @@
 import type { GradflowState, GradflowStore, StoreOptions } from './store';
-import { decodeState, encodeState, type SharedState } from './url';
+import { decodeState, encodeState, linkProblem, type SharedState, STORAGE_LIMITS } from './url';
 
 const STORAGE_KEY = 'gradflow:v1';
 const DELAY_MS = 300;
@@ -33,7 +33,7 @@ export function initialOptions(hash: string): StoreOptions {
     notice = fromLink.reason;
   }
   const kept = readStorage();
-  const fromStorage = kept ? decodeState(kept) : null;
+  const fromStorage = kept ? decodeState(kept, STORAGE_LIMITS) : null;
   if (fromStorage?.ok) return optionsOf(fromStorage.state, notice);
   return { notice };
 }
@@ -48,16 +48,23 @@ function optionsOf(s: SharedState, notice: string | null): StoreOptions {
 /**
  * Keeps the URL and local storage in step with the store, a moment after the last change: the address
  * bar is replaced (not pushed), so typing never floods the history. A link pasted into this tab loads.
- * Returns a function that stops syncing.
+ * A program too long for a link is kept in local storage only, and the address loses its fragment, so a
+ * reload brings the work back instead of refusing the link. Returns a function that stops syncing.
  */
 export function syncWithLocation(store: GradflowStore): () => void {
   let timer: number | undefined;
   let written = '';
   const write = () => {
-    const text = encodeState(sharedOf(store.getState()));
+    const shared = sharedOf(store.getState());
+    const text = encodeState(shared);
     if (text === written) return;
     written = text;
-    window.history.replaceState(window.history.state, '', `#${text}`);
+    const { pathname, search } = window.location;
+    window.history.replaceState(
+      window.history.state,
+      '',
+      linkProblem(shared) ? `${pathname}${search}` : `#${text}`,
+    );
     try {
       window.localStorage.setItem(STORAGE_KEY, text);
     } catch {
@@ -95,9 +102,12 @@ export function syncWithLocation(store: GradflowStore): () => void {
   };
 }
 
-/** Writes the state now (before copying a link). */
-export function currentLink(store: GradflowStore): string {
+/** The link to the state as it is now, or why there can be none (the program is too long for a link). */
+export function currentLink(store: GradflowStore): { link: string } | { problem: string } {
+  const shared = sharedOf(store.getState());
+  const problem = linkProblem(shared);
+  if (problem) return { problem };
   const url = new URL(window.location.href);
-  url.hash = encodeState(sharedOf(store.getState()));
-  return url.toString();
+  url.hash = encodeState(shared);
+  return { link: url.toString() };
 }

@@ -22,6 +22,27 @@ export interface SharedState {
 
 export const MAX_LINK_CHARS = 20_000;
 export const MAX_SHARED_SOURCE = 10_000;
+
+/** How much a decoded state may hold: a link is held to less than what this tab kept in local storage. */
+export interface DecodeLimits {
+  /** Length of the encoded text. */
+  chars: number;
+  /** Length of the program. */
+  source: number;
+}
+export const LINK_LIMITS: DecodeLimits = { chars: MAX_LINK_CHARS, source: MAX_SHARED_SOURCE };
+/** Local storage keeps any program the parser reads (a million characters; encoding can triple it). */
+export const STORAGE_LIMITS: DecodeLimits = { chars: 3_000_000, source: 1_000_000 };
+
+/** Whether a state fits in a link; when it does not, a person is told why. */
+export function linkProblem(s: SharedState): string | null {
+  if (s.source.length > MAX_SHARED_SOURCE) {
+    return `This program is too long to share as a link (${s.source.length.toLocaleString('en-US')} characters; a link carries up to ${MAX_SHARED_SOURCE.toLocaleString('en-US')}). Copy the text itself instead.`;
+  }
+  return encodeState(s).length > MAX_LINK_CHARS
+    ? `This program is too long to share as a link once encoded (a link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')} characters). Copy the text itself instead.`
+    : null;
+}
 const MAX_VALUES = 200;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Control characters other than tab and newline have no place in a program. */
@@ -48,12 +69,12 @@ export function encodeState(s: SharedState): string {
 
 export type Decoded = { ok: true; state: SharedState } | { ok: false; reason: string };
 
-/** Reads a fragment (with or without `#`). Never throws. */
-export function decodeState(fragment: string): Decoded {
+/** Reads a fragment (with or without `#`), within `limits` (a link's, unless said otherwise). Never throws. */
+export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS): Decoded {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (text.length > MAX_LINK_CHARS) {
+  if (text.length > limits.chars) {
     return refuse(
-      `it is too long (${text.length.toLocaleString('en-US')} characters; a Gradflow link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')})`,
+      `it is too long (${text.length.toLocaleString('en-US')} characters; a Gradflow link has at most ${limits.chars.toLocaleString('en-US')})`,
     );
   }
   let params: URLSearchParams;
@@ -64,7 +85,7 @@ export function decodeState(fragment: string): Decoded {
   }
   const source = params.get('src');
   if (source === null) return refuse('it has no program in it');
-  if (source.length > MAX_SHARED_SOURCE)
+  if (source.length > limits.source)
     return refuse(`its program is too long (${source.length.toLocaleString('en-US')} characters)`);
   if (hasControlCharacters(source)) return refuse('its program contains control characters');
   const values: Record<string, number> = {};

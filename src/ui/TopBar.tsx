@@ -31,7 +31,14 @@ export function TopBar() {
   };
 
   const copyLink = async () => {
-    const link = currentLink(api);
+    const current = currentLink(api);
+    if ('problem' in current) {
+      // A sentence too long for the toolbar: it goes in the notice line below it.
+      setCopied('');
+      setNotice(current.problem);
+      return;
+    }
+    const { link } = current;
     try {
       await navigator.clipboard.writeText(link);
       setCopied('Link copied.');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { readGradients, setVariable, typeProgram } from './helpers';
+import { bigProgram } from './programs';
 
 test('the slider moves a declared input: the text, the numbers and the graph follow', async ({ page }) => {
   await page.goto('/');
@@ -71,6 +72,25 @@ test('typing does not flood the history, and a reload keeps the work', async ({ 
   // Without the fragment, the work kept in local storage comes back too.
   await page.goto('/');
   await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue('sin(x) * y');
+});
+
+test('a program too long for a link is kept across a reload, and Copy link says why there is no link', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const box = page.getByRole('textbox', { name: 'Expression' });
+  const source = bigProgram(2500); // over 10,000 characters: more than a link carries
+  expect(source.length).toBeGreaterThan(10_000);
+  await box.fill(source);
+  await expect(page.getByLabel('Computation graph')).toHaveAttribute('data-nodes', /\d{4}/, {
+    timeout: 20_000,
+  });
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(''); // no fragment a reload would refuse
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'too long to share as a link' })).toBeVisible();
+  await page.reload();
+  await expect(box).toHaveValue(source);
+  await expect(page.getByRole('alert')).toHaveCount(0); // no notice that a link was refused
 });
 
 test.describe('hostile links do nothing harmful and say why', () => {

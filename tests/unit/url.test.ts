@@ -4,8 +4,11 @@ import {
   decodeState,
   encodeState,
   hasControlCharacters,
+  linkProblem,
   MAX_LINK_CHARS,
+  MAX_SHARED_SOURCE,
   type SharedState,
+  STORAGE_LIMITS,
 } from '../../src/store/url';
 
 describe('share links', () => {
@@ -72,5 +75,31 @@ describe('share links', () => {
         decodeState(s);
       }),
     );
+  });
+});
+
+describe('programs too long for a link', () => {
+  const long: SharedState = {
+    source: Array.from({ length: 3000 }, (_, i) => `x${i % 9}`).join(' + '),
+    values: {},
+    palette: 'lecture',
+    theme: 'light',
+    projector: false,
+    embed: false,
+  };
+
+  it('are refused as links, kept by local storage, and the reason is given before a link is made', () => {
+    expect(long.source.length).toBeGreaterThan(MAX_SHARED_SOURCE);
+    const text = encodeState(long);
+    expect(decodeState(text).ok).toBe(false);
+    expect(decodeState(text, STORAGE_LIMITS)).toEqual({ ok: true, state: long });
+    expect(linkProblem(long)).toMatch(/too long to share as a link \(\d[\d,]* characters/);
+    expect(linkProblem({ ...long, source: 'x + y' })).toBeNull();
+  });
+
+  it('storage still checks what it reads', () => {
+    expect(decodeState(encodeState({ ...long, source: 'x\u0000' }), STORAGE_LIMITS).ok).toBe(false);
+    const huge = { ...long, source: 'x+'.repeat(600_000) };
+    expect(decodeState(encodeState(huge), STORAGE_LIMITS).ok).toBe(false);
   });
 });
