@@ -63,7 +63,7 @@ export function syncWithLocation(store: GradflowStore): () => void {
     window.history.replaceState(
       window.history.state,
       '',
-      linkProblem(shared) ? `${pathname}${search}` : `#${text}`,
+      linkProblem(shared, text) ? `${pathname}${search}` : `#${text}`,
     );
     try {
       window.localStorage.setItem(STORAGE_KEY, text);
@@ -105,9 +105,10 @@ export function syncWithLocation(store: GradflowStore): () => void {
 /** The link to the state as it is now, or why there can be none (the program is too long for a link). */
 export function currentLink(store: GradflowStore): { link: string } | { problem: string } {
   const shared = sharedOf(store.getState());
-  const problem = linkProblem(shared);
+  const encoded = encodeState(shared);
+  const problem = linkProblem(shared, encoded);
   if (problem) return { problem };
   const url = new URL(window.location.href);
-  url.hash = encodeState(shared);
+  url.hash = encoded;
   return { link: url.toString() };
 }

@@ -34,12 +34,12 @@ export const LINK_LIMITS: DecodeLimits = { chars: MAX_LINK_CHARS, source: MAX_SH
 /** Local storage keeps any program the parser reads (a million characters; encoding can triple it). */
 export const STORAGE_LIMITS: DecodeLimits = { chars: 3_000_000, source: 1_000_000 };
 
-/** Whether a state fits in a link; when it does not, a person is told why. */
-export function linkProblem(s: SharedState): string | null {
+/** Whether a state fits in a link (`encoded` is its encoding); when it does not, a person is told why. */
+export function linkProblem(s: SharedState, encoded = encodeState(s)): string | null {
   if (s.source.length > MAX_SHARED_SOURCE) {
     return `This program is too long to share as a link (${s.source.length.toLocaleString('en-US')} characters; a link carries up to ${MAX_SHARED_SOURCE.toLocaleString('en-US')}). Copy the text itself instead.`;
   }
-  return encodeState(s).length > MAX_LINK_CHARS
+  return encoded.length > MAX_LINK_CHARS
     ? `This program is too long to share as a link once encoded (a link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')} characters). Copy the text itself instead.`
     : null;
 }
