@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Real Chromium from Debian (`apt-get install chromium`); `playwright install` cannot download here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+// PW_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
