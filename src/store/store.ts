@@ -1,8 +1,11 @@
 import { createStore } from 'zustand/vanilla';
-import { type Analysis, frameAt } from '../core';
+import type { Analysis, AnalysisOk } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
-import { type Answer, isClose, questionAt } from './quiz';
+import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
+import { clampTo, playbackAndView } from './playback';
+import type { Answer } from './quiz';
+import { SETTLE_MS, unfinished } from './typing';
 
 import type { Palette, SharedState, Theme } from './url';
 
@@ -16,6 +19,18 @@ export interface GradflowState {
   analysis: Analysis;
   /** The last good scene: stays on screen while the text is broken or a new layout is being made. */
   scene: Scene | null;
+  /**
+   * The text's state is unfinished (an unclosed parenthesis, a dangling operator, a function name half
+   * typed) and kept quiet: no error is shown and the last valid program stays on screen, dimmed, until
+   * the student pauses or leaves the text box (`settle`).
+   */
+  pending: boolean;
+  /** Undo and redo of the text and the values (the text box's own undo cannot see slider edits). */
+  history: History;
+  /** The graph is blanked (a presenter's `b` or `.`). */
+  blank: boolean;
+  /** The key to the graph's colours: shown, hidden, or null for the default (shown except on a projector). */
+  legend: boolean | null;
   /** Nodes being laid out off the main thread right now, or 0. */
   layingOut: number;
   /** Playback position on the scene's timeline. */
@@ -44,7 +59,17 @@ export interface GradflowState {
   revealed: Record<number, true>;
 
   setSource(source: string): void;
+  /** Replaces the whole text at once (a preset): one undo step of its own. */
+  loadText(source: string): void;
   setValue(name: string, value: number): void;
+  /** Every input back to its value in the text, or 1 when the text gives none. */
+  resetValues(): void;
+  undo(): void;
+  redo(): void;
+  /** The student paused or left the text box: report the text's state, finished or not. */
+  settle(): void;
+  setBlank(on: boolean): void;
+  setLegend(on: boolean): void;
   seek(position: number): void;
   step(delta: number): void;
   restart(): void;
@@ -79,8 +104,6 @@ export function literal(v: number): string {
 export const DEBOUNCE_CHARS = 30_000;
 const DEBOUNCE_MS = 300;
 
-const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(s?.timeline.length ?? 0, p));
-
 /** Declared values by name, to notice when the text's own value for an input changed. */
 function declared(a: Analysis): Map<string, number | undefined> {
   const inputs = a.ok ? a.inputs : (a.inputs ?? []);
@@ -109,33 +132,47 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
   return createStore<GradflowState>()((set, get) => {
-    /** Re-analyzes and keeps the playback position when the graph's shape did not change. */
-    const recompute = (src: string, ov: Record<string, number>, analyzed?: Analysis) => {
+    /**
+     * Re-analyzes and keeps the playback position when the graph's shape did not change. With `quiet`
+     * (typing), an unfinished text is analyzed but neither shouted about nor drawn until it settles.
+     */
+    const recompute = (src: string, ov: Record<string, number>, analyzed?: Analysis, quiet = false) => {
       const request = ++latest;
       clearPending();
       const prev = get().scene;
       const a = analyzed ?? analyze(src, ov);
-      if (!a.ok) {
-        set({ source: src, overrides: ov, analysis: a, layingOut: 0 });
+      const hold = quiet && unfinished(src, a, new Set(prev?.names ?? []));
+      if (hold) {
+        set({ source: src, overrides: ov, analysis: a, layingOut: 0, pending: true });
+        settleTimer = setTimeout(() => request === latest && get().settle(), SETTLE_MS);
         return;
       }
-      const made = makeScene(a, prev, layoutFn);
+      if (!a.ok) {
+        set({ source: src, overrides: ov, analysis: a, layingOut: 0, pending: false });
+        return;
+      }
+      adopt(a, ov, request);
+    };
+
+    /** Draws a good analysis: at once when its layout is known, else when the layout arrives. */
+    const adopt = (a: AnalysisOk, ov: Record<string, number>, request: number) => {
+      const made = makeScene(a, get().scene, layoutFn);
       if (made instanceof Promise) {
         // The text and numbers update now; the picture follows when its layout is ready.
-        set({ source: src, overrides: ov, analysis: a, layingOut: a.graph.size });
+        set({ source: a.source, overrides: ov, analysis: a, layingOut: a.graph.size, pending: false });
         void made.then((next) => {
           if (request === latest) show(a, next);
         });
         return;
       }
-      set({ source: src, overrides: ov });
+      set({ source: a.source, overrides: ov, pending: false });
       show(a, made);
     };
 
     /** Analyzes new text once; a value the student re-typed in the text wins over an older field value. */
-    const sourceChanged = (src: string) => {
+    const sourceChanged = (src: string, ov0: Record<string, number>) => {
       const before = declared(get().analysis);
-      const ov = { ...get().overrides };
+      const ov = { ...ov0 };
       const a = analyze(src, ov);
       let dropped = false;
       for (const [name, v] of declared(a)) {
@@ -144,12 +181,24 @@ export function createGradflowStore(initial: StoreOptions = {}) {
           dropped = true;
         }
       }
-      recompute(src, ov, dropped ? undefined : a);
+      recompute(src, ov, dropped ? undefined : a, true);
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settleTimer: ReturnType<typeof setTimeout> | undefined;
     const clearPending = () => {
       if (timer !== undefined) clearTimeout(timer);
+      if (settleTimer !== undefined) clearTimeout(settleTimer);
       timer = undefined;
+      settleTimer = undefined;
+    };
+    /** Records the work as it was before an edit of kind `group`, for undo. */
+    const remember = (group: string, after: Snapshot) => {
+      const { source: src, overrides: ov, history } = get();
+      set({ history: record(history, { source: src, overrides: ov }, after, group, Date.now()) });
+    };
+    const restore = (to: Snapshot, history: History) => {
+      set({ history });
+      recompute(to.source, to.overrides);
     };
 
     const show = (a: Analysis, next: Scene) => {
@@ -173,6 +222,10 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       analysis,
       scene,
       layingOut: 0,
+      pending: false,
+      history: EMPTY_HISTORY,
+      blank: false,
+      legend: null,
       position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, scene.timeline.length) : 0,
       playing: false,
       speed: 1.5,
@@ -189,15 +242,23 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       revealed: {},
 
       setSource(src) {
+        if (src === get().source) return;
+        remember('type', { source: src, overrides: get().overrides });
         if (src.length > DEBOUNCE_CHARS) {
           // A very long program: keep typing instant and analyze once the student pauses.
           set({ source: src });
           clearPending();
           const request = ++latest;
-          timer = setTimeout(() => request === latest && sourceChanged(src), DEBOUNCE_MS);
+          timer = setTimeout(() => request === latest && sourceChanged(src, get().overrides), DEBOUNCE_MS);
           return;
         }
-        sourceChanged(src);
+        sourceChanged(src, get().overrides);
+      },
+      loadText(src) {
+        remember('load', { source: src, overrides: get().overrides });
+        set({ history: { ...get().history, group: '' } });
+        sourceChanged(src, get().overrides);
+        get().settle();
       },
       setValue(name, value) {
         if (!Number.isFinite(value)) return;
@@ -207,80 +268,43 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         if (input?.valueStart !== undefined && input.valueEnd !== undefined) {
           // Declared in the text (`x = -2`): rewrite that number, so the text and the slider always agree.
           delete ov[name];
-          recompute(
-            `${source.slice(0, input.valueStart)}${literal(value)}${source.slice(input.valueEnd)}`,
-            ov,
-          );
+          const src = `${source.slice(0, input.valueStart)}${literal(value)}${source.slice(input.valueEnd)}`;
+          remember(`value:${name}`, { source: src, overrides: ov });
+          recompute(src, ov);
         } else {
-          recompute(source, { ...ov, [name]: value });
+          ov[name] = value;
+          remember(`value:${name}`, { source, overrides: ov });
+          recompute(source, ov);
         }
       },
-      seek(p) {
-        set({ position: clampTo(get().scene, p) });
+      resetValues() {
+        const { source, overrides } = get();
+        if (Object.keys(overrides).length === 0) return;
+        remember('reset', { source, overrides: {} });
+        recompute(source, {});
       },
-      step(delta) {
-        set({ position: clampTo(get().scene, Math.round(get().position) + delta), playing: false });
+      undo() {
+        const { history, source, overrides } = get();
+        const r = undo(history, { source, overrides });
+        if (r) restore(r.restore, r.history);
       },
-      restart() {
-        set({ position: 0, playing: false });
+      redo() {
+        const { history, source, overrides } = get();
+        const r = redo(history, { source, overrides });
+        if (r) restore(r.restore, r.history);
       },
-      toEnd() {
-        set({ position: clampTo(get().scene, Number.POSITIVE_INFINITY), playing: false });
+      settle() {
+        if (settleTimer !== undefined) clearTimeout(settleTimer);
+        settleTimer = undefined;
+        if (!get().pending) return;
+        const a = get().analysis;
+        if (a.ok) adopt(a, get().overrides, ++latest);
+        else set({ pending: false });
       },
-      play() {
-        const { scene, position } = get();
-        if (!scene) return;
-        // Playing from the end starts over, as a video player does.
-        set({ playing: true, position: position >= scene.timeline.length ? 0 : position });
-      },
-      pause() {
-        set({ playing: false });
-      },
-      togglePlay() {
-        if (get().playing) get().pause();
-        else get().play();
-      },
-      setSpeed(speed) {
-        set({ speed });
-      },
-      select(id) {
-        set({ selected: id });
-      },
-      setHighlight(highlight) {
-        set({ highlight });
-      },
-      setPalette(palette) {
-        set({ palette });
-      },
-      setNotice(notice) {
-        set({ notice });
-      },
-      setTheme(theme) {
-        set({ theme });
-      },
-      setProjector(projector) {
-        set({ projector });
-      },
-      setShortcuts(shortcuts) {
-        set({ shortcuts });
-      },
-      setQuiz(quiz) {
-        // A quiz starts from the beginning: nothing computed yet.
-        set({ quiz, answers: {}, revealed: {}, playing: false, ...(quiz ? { position: 0 } : {}) });
-      },
-      answer(given) {
-        const { scene, position, answers } = get();
-        if (!scene || !Number.isFinite(given)) return;
-        const p = Math.round(position);
-        const q = questionAt(scene, frameAt(scene.analysis.graph, scene.timeline, p));
-        if (!q) return;
-        set({ answers: { ...answers, [p]: { given, correct: isClose(given, q.truth) } } });
-      },
-      reveal() {
-        set({ revealed: { ...get().revealed, [Math.round(get().position)]: true } });
-      },
+      ...playbackAndView(set, get),
       load(state) {
         set({ palette: state.palette, theme: state.theme, projector: state.projector, playing: false });
+        remember('load', { source: state.source, overrides: state.values });
         recompute(state.source, state.values);
         const scene = get().scene;
         if (state.step !== undefined && scene) set({ position: clampTo(scene, state.step) });
