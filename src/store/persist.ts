@@ -2,6 +2,8 @@ import type { GradflowState, GradflowStore, StoreOptions } from './store';
 import { decodeState, encodeState, linkProblem, type SharedState, STORAGE_LIMITS } from './url';
 
 const STORAGE_KEY = 'gradflow:v1';
+/** Whether the student hid or asked for the key to the picture (a preference of this browser, not shared). */
+const LEGEND_KEY = 'gradflow:legend';
 const DELAY_MS = 300;
 
 /** The state worth sharing: text, values set beside it, playback step (unless at the end), colours. */
@@ -13,12 +15,26 @@ export function sharedOf(s: GradflowState): SharedState {
   return shared;
 }
 
-function readStorage(): string | null {
+function readStorage(key = STORAGE_KEY): string | null {
   try {
-    return window.localStorage.getItem(STORAGE_KEY);
+    return window.localStorage.getItem(key);
   } catch {
     return null; // storage can be disabled; the app works without it
   }
+}
+
+function writeStorage(key: string, text: string): void {
+  try {
+    window.localStorage.setItem(key, text);
+  } catch {
+    // storage full or disabled: the URL still carries the state
+  }
+}
+
+/** The key's visibility as last chosen here: true, false, or null (never chosen). */
+function readLegend(): boolean | null {
+  const v = readStorage(LEGEND_KEY);
+  return v === 'shown' ? true : v === 'hidden' ? false : null;
 }
 
 /**
@@ -26,16 +42,18 @@ function readStorage(): string | null {
  * the last visit, else the default example.
  */
 export function initialOptions(hash: string): StoreOptions {
+  const legend = readLegend();
   let notice: string | null = null;
   if (hash.length > 1) {
     const fromLink = decodeState(hash);
-    if (fromLink.ok) return optionsOf(fromLink.state, null);
+    if (fromLink.ok) return { ...optionsOf(fromLink.state, null), legend };
     notice = fromLink.reason;
   }
   const kept = readStorage();
   const fromStorage = kept ? decodeState(kept, STORAGE_LIMITS) : null;
-  if (fromStorage?.ok) return optionsOf(fromStorage.state, notice);
-  return { notice };
+  if (fromStorage?.ok) return { ...optionsOf(fromStorage.state, notice), legend };
+  // A first visit: the lecture example at its beginning, ready to play (not already "Done").
+  return { notice, step: 0, legend };
 }
 
 function optionsOf(s: SharedState, notice: string | null): StoreOptions {
@@ -65,13 +83,11 @@ export function syncWithLocation(store: GradflowStore): () => void {
       '',
       linkProblem(shared, text) ? `${pathname}${search}` : `#${text}`,
     );
-    try {
-      window.localStorage.setItem(STORAGE_KEY, text);
-    } catch {
-      // storage full or disabled: the URL still carries the state
-    }
+    writeStorage(STORAGE_KEY, text);
   };
   const unsubscribe = store.subscribe((s, prev) => {
+    if (s.legend !== prev.legend && s.legend !== null)
+      writeStorage(LEGEND_KEY, s.legend ? 'shown' : 'hidden');
     if (
       s.source === prev.source &&
       s.overrides === prev.overrides &&

@@ -5,7 +5,22 @@ import type { GradflowState } from './store';
 export const selectSource = (s: GradflowState) => s.source;
 export const selectAnalysis = (s: GradflowState) => s.analysis;
 export const selectScene = (s: GradflowState) => s.scene;
-export const selectError = (s: GradflowState) => (s.analysis.ok ? null : s.analysis.error);
+/** The text's error, once it is worth saying: an unfinished ending stays quiet while the student types. */
+export const selectError = (s: GradflowState) => (s.analysis.ok || s.pending ? null : s.analysis.error);
+/** True when the numbers and the picture on screen are of an earlier program than the text. */
+export const selectStale = (s: GradflowState) => s.pending || !s.analysis.ok;
+/** The analysis the Output and Gradients describe: the text's when it is good, else the one on screen. */
+export const selectShown = (s: GradflowState) =>
+  s.analysis.ok && !s.pending ? s.analysis : (s.scene?.analysis ?? null);
+/**
+ * The inputs listed beside the text. They belong to the program on screen, except when the text parses
+ * but cannot be computed at its values (a domain error): then they are the text's, since moving them is
+ * how the student gets back into the domain.
+ */
+export const selectInputs = (s: GradflowState) => {
+  if (!s.pending && !s.analysis.ok && s.analysis.inputs) return s.analysis.inputs;
+  return selectShown(s)?.inputs ?? [];
+};
 export const selectPlayback = (s: GradflowState) => ({
   position: s.position,
   length: s.scene?.timeline.length ?? 0,
@@ -15,7 +30,14 @@ export const selectPlayback = (s: GradflowState) => ({
 });
 export const selectActions = (s: GradflowState) => ({
   setSource: s.setSource,
+  loadText: s.loadText,
   setValue: s.setValue,
+  resetValues: s.resetValues,
+  undo: s.undo,
+  redo: s.redo,
+  settle: s.settle,
+  setBlank: s.setBlank,
+  setLegend: s.setLegend,
   seek: s.seek,
   step: s.step,
   restart: s.restart,

@@ -121,6 +121,7 @@ export interface StoreOptions {
   theme?: Theme;
   projector?: boolean;
   embed?: boolean;
+  legend?: boolean | null;
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
@@ -225,7 +226,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       pending: false,
       history: EMPTY_HISTORY,
       blank: false,
-      legend: null,
+      legend: initial.legend ?? null,
       position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, scene.timeline.length) : 0,
       playing: false,
       speed: 1.5,

@@ -2,6 +2,7 @@ import { useGradflow } from '../store/hooks';
 import { GraphView } from '../view/GraphView';
 import { Editor } from './Editor';
 import { GradientCheckPanel } from './GradientCheckPanel';
+import { Blank } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { PathsPanel } from './PathsPanel';
 import { Playback } from './Playback';
@@ -58,6 +59,7 @@ export function App() {
         <Playback />
         <StepPanel />
       </main>
+      <Blank />
       <Shortcuts />
     </div>
   );

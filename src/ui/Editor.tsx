@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { lineCol } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectError, selectSource } from '../store/selectors';
@@ -12,8 +12,36 @@ import { Reference } from './Reference';
 export function Editor() {
   const source = useGradflow(selectSource);
   const error = useGradflow(selectError);
-  const { setSource } = useGradflow(selectActions);
+  const { setSource, settle, undo, redo } = useGradflow(selectActions);
   const backdrop = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const typed = useRef(source);
+  // The text changed from outside (undo, a slider, a preset): put the caret where it changed, not at the end.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || typed.current === source) return;
+    const before = typed.current;
+    typed.current = source;
+    if (document.activeElement !== el) return;
+    let i = 0;
+    while (i < before.length && i < source.length && before[i] === source[i]) i++;
+    let j = 0;
+    while (j < source.length - i && j < before.length - i && before.at(-1 - j) === source.at(-1 - j)) j++;
+    el.setSelectionRange(source.length - j, source.length - j);
+  }, [source]);
+  // Undo from the browser's menu or a gesture arrives as beforeinput, not as a key: the same history.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onBefore = (e: InputEvent) => {
+      if (e.inputType !== 'historyUndo' && e.inputType !== 'historyRedo') return;
+      e.preventDefault();
+      if (e.inputType === 'historyUndo') undo();
+      else redo();
+    };
+    el.addEventListener('beforeinput', onBefore);
+    return () => el.removeEventListener('beforeinput', onBefore);
+  }, [undo, redo]);
   const start = error ? Math.min(error.start, source.length) : 0;
   const end = error ? Math.min(Math.max(error.end, error.start + 1), source.length + 1) : 0;
   return (
@@ -35,6 +63,7 @@ export function Editor() {
           {'\n'}
         </div>
         <textarea
+          ref={box}
           id="expression"
           className={error ? 'has-error' : undefined}
           value={source}
@@ -44,7 +73,11 @@ export function Editor() {
           rows={Math.min(10, Math.max(3, source.split('\n').length + 1))}
           aria-invalid={error ? true : undefined}
           aria-describedby="expression-error"
-          onChange={(e) => setSource(e.target.value)}
+          onChange={(e) => {
+            typed.current = e.target.value;
+            setSource(e.target.value);
+          }}
+          onBlur={settle}
           onScroll={(e) => {
             if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
           }}

@@ -56,6 +56,9 @@ export function Playback() {
         title="Play/Pause (Space)"
       >
         <Icon d={playing ? ICONS.pause : ICONS.play} />
+        <span className="play-text" aria-hidden="true">
+          {playing ? 'Pause' : 'Play'}
+        </span>
       </button>
       <button
         type="button"

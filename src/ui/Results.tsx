@@ -1,16 +1,30 @@
 import { useMemo } from 'react';
 import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
+import { selectShown, selectStale } from '../store/selectors';
 
 /**
  * The output value and the Gradients table, as text: always the final numbers of the current program
- * (even while its picture is still being laid out), or the last good program's while the text is broken.
+ * (even while its picture is still being laid out), or, marked as such, the last valid program's while
+ * the text is unfinished or broken: the same program as the graph and the Inputs list. When the text
+ * parses but cannot be computed at its values, the Inputs are the text's, so no older numbers are shown.
  */
 export function Results() {
-  const analysis = useGradflow((s) => (s.analysis.ok ? s.analysis : s.scene?.analysis));
-  const stale = useGradflow((s) => !s.analysis.ok);
+  const analysis = useGradflow(selectShown);
+  const stale = useGradflow(selectStale);
+  const domain = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
   const names = useMemo(() => (analysis ? nodeNames(analysis.graph) : []), [analysis]);
   if (!analysis) return null;
+  if (domain) {
+    return (
+      <section className="results stale" aria-label="Results">
+        <p className="output">
+          <span className="panel-title">Output</span> cannot be computed at these input values (see the
+          message under the text).
+        </p>
+      </section>
+    );
+  }
   const out = names[analysis.graph.output] as string;
   return (
     <section className={`results${stale ? ' stale' : ''}`} aria-label="Results">
@@ -19,7 +33,7 @@ export function Results() {
         <output title={String(analysis.value)}>
           {out} = {formatNumber(analysis.value, 6)}
         </output>
-        {stale && <span className="stale-note"> (last good program)</span>}
+        {stale && <span className="stale-note"> (the last valid program, shown until the text is)</span>}
       </p>
       <table className="gradients" aria-label="Gradients">
         <caption>Gradients</caption>

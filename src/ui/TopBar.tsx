@@ -19,15 +19,8 @@ export function TopBar() {
   const loadPreset = (id: string) => {
     const p = PRESETS.find((x) => x.id === id);
     if (!p) return;
-    const text = presetText(p);
-    // Through the text box's own editing, so that Ctrl+Z brings the student's previous text back.
-    const box = document.getElementById('expression') as HTMLTextAreaElement | null;
-    if (box) {
-      box.focus();
-      box.select();
-      if (document.execCommand('insertText', false, text)) return;
-    }
-    api.getState().setSource(text);
+    // One undo step of its own: Ctrl+Z brings the student's previous text back.
+    api.getState().loadText(presetText(p));
   };
 
   const copyLink = async () => {

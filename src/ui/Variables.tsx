@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { InputValue } from '../core';
 import { useGradflow } from '../store/hooks';
-import { selectActions } from '../store/selectors';
+import { selectActions, selectInputs } from '../store/selectors';
+import './panels.css';
 
 /** A slider range that suits a value: symmetric, a "nice" size, at least ±2. */
 export function sensibleRange(v: number): { min: number; max: number } {
@@ -11,25 +12,55 @@ export function sensibleRange(v: number): { min: number; max: number } {
   return { min: -nice, max: nice };
 }
 
-/** One row per input: a number field named by the variable (`x1`), and a slider with an editable range. */
+/**
+ * A slider step that writes tidy numbers: the smallest of 1, 2, 5 × 10^k that cuts the range into at
+ * most 100 steps (±2 → 0.05, ±10 → 0.2).
+ */
+export function sliderStep(min: number, max: number): number {
+  const raw = (max - min) / 100;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].map((m) => m * pow).find((c) => c >= raw * (1 - 1e-9)) ?? raw) as number;
+}
+
+/** A slider's value on its grid, without float noise (−1.7, not −1.7000000000000002). */
+export function onGrid(v: number, step: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return Number((Math.round(v / step) * step).toFixed(decimals));
+}
+
+/**
+ * One row per input: a number field named by the variable (`x1`), and a slider with an editable range.
+ * An input whose value was set beside the text (a slider, a field, an earlier program) says so, and one
+ * button puts every input back to the text's value, or 1.
+ */
 export function Variables() {
-  // The current program's inputs, even when a value is out of its domain (that is when they matter most);
-  // while the text does not parse, the last good program's.
-  const inputs = useGradflow((s) =>
-    s.analysis.ok ? s.analysis.inputs : (s.analysis.inputs ?? s.scene?.analysis.inputs ?? []),
-  );
+  const inputs = useGradflow(selectInputs);
+  const overrides = useGradflow((s) => s.overrides);
+  const { resetValues } = useGradflow(selectActions);
   if (inputs.length === 0) return null;
+  const kept = inputs.filter((i) => Object.hasOwn(overrides, i.name) && i.declared === undefined);
   return (
     <fieldset className="variables">
       <legend className="panel-title">Inputs</legend>
       {inputs.map((i) => (
-        <Variable key={i.name} input={i} />
+        <Variable key={i.name} input={i} kept={kept.includes(i)} />
       ))}
+      {kept.length > 0 && (
+        <p className="kept-note">
+          <span>
+            {kept.map((i) => i.name).join(', ')} {kept.length === 1 ? 'has a value' : 'have values'} set here,
+            not written in the text (other inputs are 1 unless the text says).
+          </span>{' '}
+          <button type="button" onClick={resetValues}>
+            Reset values
+          </button>
+        </p>
+      )}
     </fieldset>
   );
 }
 
-function Variable({ input }: { input: InputValue }) {
+function Variable({ input, kept }: { input: InputValue; kept: boolean }) {
   const { name, value } = input;
   const { setValue } = useGradflow(selectActions);
   const [text, setText] = useState(String(value));
@@ -41,12 +72,19 @@ function Variable({ input }: { input: InputValue }) {
     setRange((r) => (value < r.min || value > r.max ? sensibleRange(value) : r));
   }, [value]);
   const invalid = text.trim() === '' || !Number.isFinite(Number(text));
-  const step = (range.max - range.min) / 400;
+  const step = sliderStep(range.min, range.max);
   return (
     <div className="variable">
-      <label htmlFor={`var-${name}`} className="var-name">
-        {name}
-      </label>
+      <span className="var-head">
+        <label htmlFor={`var-${name}`} className="var-name">
+          {name}
+        </label>
+        {kept && (
+          <span className="kept" id={`kept-${name}`} title="Set here, not written in the text">
+            set here
+          </span>
+        )}
+      </span>
       <input
         id={`var-${name}`}
         type="number"
@@ -54,6 +92,7 @@ function Variable({ input }: { input: InputValue }) {
         inputMode="decimal"
         value={text}
         aria-invalid={invalid || undefined}
+        aria-describedby={kept ? `kept-${name}` : undefined}
         title={
           input.declared !== undefined ? `Declared in the text as ${name} = ${input.declared}` : undefined
         }
@@ -71,7 +110,7 @@ function Variable({ input }: { input: InputValue }) {
         max={range.max}
         step={step}
         value={Math.min(range.max, Math.max(range.min, value))}
-        onChange={(e) => setValue(name, Number(e.target.value))}
+        onChange={(e) => setValue(name, onGrid(Number(e.target.value), step))}
       />
       <button
         type="button"

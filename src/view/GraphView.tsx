@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { formatNumber as f, type Steps } from '../core';
 import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
-import { selectActions, selectScene } from '../store/selectors';
+import { selectActions, selectScene, selectStale } from '../store/selectors';
+import { Legend, selectLegendShown } from '../ui/Legend';
 import { ExportMenu } from './ExportMenu';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
@@ -52,6 +53,12 @@ function runningSum(steps: Steps, index: number): string | undefined {
   return `${sum} = ${f(steps.after(index))}`;
 }
 
+/** A program's text in one short line, for the "last valid program" banner. */
+function clip(source: string): string {
+  const one = source.replace(/\s*\n\s*/g, '; ');
+  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+
 /** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
 export function GraphView() {
   const scene = useGradflow(selectScene);
@@ -64,6 +71,10 @@ export function GraphView() {
   const maxScale = useGradflow((s) => (s.projector ? 3 : 1.6));
   const highlight = useGradflow((s) => s.highlight);
   const quizHidden = useQuizHidden();
+  const stale = useGradflow(selectStale);
+  const legendShown = useGradflow(selectLegendShown);
+  const { setLegend } = useGradflow(selectActions);
+  const fitted = useRef(false);
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -76,10 +87,13 @@ export function GraphView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [layout]);
   const shape = scene?.shape;
-  // Fit when the graph's shape changes (not when only values change: the student may have zoomed).
+  // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
+  // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
-    if (bounds) fitView(bounds, false, maxScale);
+    if (!bounds) return;
+    fitView(bounds, fitted.current, maxScale);
+    fitted.current = true;
   }, [shape, fitView, maxScale]);
   useEffect(() => {
     const svg = svgRef.current;
@@ -121,7 +135,16 @@ export function GraphView() {
 
   return (
     // Transitions on thousands of elements cost more than they show: large graphs move without them.
-    <div className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}`} data-palette={palette}>
+    <div
+      className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}${stale ? ' stale' : ''}`}
+      data-palette={palette}
+    >
+      {stale && (
+        <p className="stale-banner" role="status">
+          Showing the last valid program: {clip(scene.analysis.source)}
+        </p>
+      )}
+      <Legend />
       {layingOut > 0 && (
         <div className="layout-progress" role="status">
           Laying out {layingOut.toLocaleString('en-US')} nodes…
@@ -137,6 +160,11 @@ export function GraphView() {
         <button type="button" aria-label="Zoom out" onClick={() => zoomBy(0.8)}>
           −
         </button>
+        {!legendShown && (
+          <button type="button" onClick={() => setLegend(true)} title="What the colours and numbers mean">
+            Key
+          </button>
+        )}
         <ExportMenu svg={() => svgRef.current} />
       </div>
       <svg
