@@ -70,7 +70,7 @@ export function completion(source: string): string | null {
 
 /**
  * Whether the text's state should stay quiet for now:
- * - an error that finishing the ending would cure (an unclosed parenthesis, a trailing operator, a
+ * - an error that finishing the ending would cure or change (an unclosed parenthesis, a trailing operator, a
  *   function name without its parentheses yet), or an error about the last line that reaches the end of
  *   the text (a program whose output line is still being written);
  * - a valid program that ends in the beginning of a function's name (`2*lo`), which would otherwise
@@ -85,6 +85,12 @@ export function unfinished(source: string, analysis: Analysis, known: ReadonlySe
   }
   if (analysis.error.phase !== 'syntax') return false;
   if (analysis.error.start >= text.length || analysis.error.end >= text.length) return true;
+  // Finishing the ending cures the error, or at least changes it (`max(x` → `max(x)` still lacks an
+  // argument): then the ending was the trouble, not a mistake earlier in the text.
   const done = completion(source);
-  return done !== null && parse(done).ok;
+  if (done === null) return false;
+  const after = parse(done);
+  return (
+    after.ok || after.error.start !== analysis.error.start || after.error.message !== analysis.error.message
+  );
 }

@@ -16,8 +16,9 @@ test.describe('the presenter clicker', () => {
     await page.goto('/');
     await typeProgram(page, LECTURE);
     await page.getByRole('button', { name: 'Restart' }).click();
-    for (let k = 0; k < 4; k++) await page.getByRole('button', { name: 'Step forward' }).click();
-    expect(await position(page)).toBe(4);
+    // The lecture example has 7 positions: start, 2 forward, 4 backward steps. Start at 1 to stay inside.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    expect(await position(page)).toBe(1);
   });
 
   test('PageDown/PageUp step by one whatever has focus, and never change a value', async ({ page }) => {
@@ -28,7 +29,7 @@ test.describe('the presenter clicker', () => {
       page.getByRole('combobox', { name: 'Speed' }),
       box(page),
     ];
-    let expected = 4;
+    let expected = 1;
     for (const t of targets) {
       await t.focus();
       await page.keyboard.press('PageDown');
@@ -52,10 +53,10 @@ test.describe('the presenter clicker', () => {
     const scroll = await side.evaluate((e) => e.scrollTop);
     await page.keyboard.press('PageDown');
     expect(await side.evaluate((e) => e.scrollTop)).toBe(scroll);
-    expect(await position(page)).toBe(5);
+    expect(await position(page)).toBe(2);
     await page.keyboard.press('ArrowRight');
     await expect(box(page)).not.toHaveValue(LECTURE); // the slider moved y, as a slider does
-    expect(await position(page)).toBe(5);
+    expect(await position(page)).toBe(2);
   });
 
   test('b and . blank and unblank the screen, but type as usual in the text box', async ({ page }) => {
@@ -166,7 +167,9 @@ test.describe('the first screen', () => {
 
   test('the key stays out of projector mode unless asked for', async ({ page }) => {
     await page.goto('/');
+    await expect(page.getByRole('complementary', { name: 'Key' })).toBeVisible();
     await page.keyboard.press('p');
+    await expect(page.locator('.app.projector')).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'Key' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Key' }).click();
     await expect(page.getByRole('complementary', { name: 'Key' })).toBeVisible();
@@ -215,4 +218,21 @@ test.describe('the first screen', () => {
     await page.keyboard.press('ControlOrMeta+z');
     await expect(box(page)).toHaveValue('x = 1\nf = x*x');
   });
+});
+
+test('slider steps write tidy numbers into the text', async ({ page }) => {
+  await page.goto('/');
+  await typeProgram(page, 'x = 1\nf = x*x');
+  const slider = page.getByRole('slider', { name: 'x slider' });
+  const step = Number(await slider.getAttribute('step'));
+  // A 1-2-5 step (0.05, 0.1, 0.2, …), never 0.025 (which wrote numbers such as −1.675).
+  const mantissa = step / 10 ** Math.floor(Math.log10(step) + 1e-9);
+  expect([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9)).toBe(true);
+  await slider.focus();
+  for (let k = 1; k <= 3; k++) {
+    await page.keyboard.press('ArrowRight');
+    const written = /x = (\S+)/.exec(await box(page).inputValue())?.[1] ?? '';
+    expect(Number(written)).toBeCloseTo(1 + k * step, 9);
+    expect(written.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(2);
+  }
 });

@@ -34,5 +34,7 @@ test('a 100,000-node program: typing stays instant, the numbers come, and the vi
   await box.press('End');
   await box.pressSequentially(' + 1');
   await expect(box).toHaveValue(`${source} + 1`);
-  expect(Date.now() - t0).toBeLessThan(5_000); // four keystrokes, not four analyses of 100k nodes
+  // Four keystrokes, not four analyses of 100k nodes each followed by a re-render. Generous: this is a
+  // guard against a freeze (tens of seconds), not a speed measurement (that is `npm run bench:browser`).
+  expect(Date.now() - t0).toBeLessThan(15_000);
 });

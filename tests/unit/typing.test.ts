@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/core';
+import { selectError } from '../../src/store/selectors';
 import { createGradflowStore } from '../../src/store/store';
 import { completion, SETTLE_MS, unfinished } from '../../src/store/typing';
 
@@ -15,14 +16,14 @@ describe('typing: an unfinished ending is told from a mistake', () => {
   });
 
   it('keeps unclosed parentheses, dangling operators and half-typed function names quiet', () => {
-    for (const s of ['2*', '2*log', '2*log(', '2*log(x1+sin(x1', 'max(x2,', 'q = x + y\nf = q *'])
+    for (const s of ['2*', '2*log', '2*log(', '2*log(x1+sin(x1', 'max(x2,', 'max(x2', 'q = x + y\nf = q *'])
       expect(quiet(s), s).toBe(true);
     expect(quiet('2*lo')).toBe(true); // valid, but `lo` is on its way to `log`
     expect(quiet('2*lo', ['lo'])).toBe(false); // the program on screen already has an input `lo`
   });
 
   it('reports real mistakes at once', () => {
-    for (const s of ['x + * 2', 'x ) + 1', '(x + ) * y']) expect(quiet(s), s).toBe(false);
+    for (const s of ['x + * 2', 'x ) + 1', '(x + ) * y', 'x + * 2 + (']) expect(quiet(s), s).toBe(false);
     expect(quiet('x*y')).toBe(false);
   });
 
@@ -33,6 +34,7 @@ describe('typing: an unfinished ending is told from a mistake', () => {
       const drawn = new Set<string>();
       for (let k = 1; k <= TARGET.length; k++) {
         s.getState().setSource(TARGET.slice(0, k));
+        expect(selectError(s.getState()), TARGET.slice(0, k)).toBeNull();
         const scene = s.getState().scene;
         if (scene) drawn.add(scene.analysis.source);
       }
