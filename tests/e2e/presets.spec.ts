@@ -8,7 +8,9 @@ import { readGradients } from './helpers';
 
 async function load(page: Page, id: string) {
   await page.goto('/');
-  await page.getByLabel('Preset', { exact: true }).selectOption(id);
+  const picker = page.getByLabel('Preset', { exact: true });
+  await expect(picker.locator(`option[value="${id}"]`), `a preset "${id}" in the picker`).toHaveCount(1);
+  await picker.selectOption(id);
   const card = page.getByRole('region', { name: 'About this preset' });
   await expect(card).toBeVisible();
   return card;
