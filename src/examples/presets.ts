@@ -41,7 +41,7 @@ const MORE: LectureExample[] = [
   {
     id: 'recitation-mlp',
     title: 'Recitation MLP: two ReLU units, squared loss',
-    note: 'The recitation’s example, W1 = (4, −2), w2 = (1, 0), x = 3, y = 10: its printed ∂C/∂w2 = (48, 0) and ∂C/∂W1 = (12, 0). The second unit is dead (relu(−6) = 0), so its weights get 0.',
+    note: 'The recitation’s example, W1 = (4, −2), w2 = (1, 0), x = 3, y = 10, with its printed ∂C/∂w2 = (48, 0) and ∂C/∂W1 = (12, 0). Unit 2 is dead (relu(−6) = 0).',
     source: [
       'x = 3; y = 10',
       'w1_1 = 4; w1_2 = -2',
@@ -54,7 +54,7 @@ const MORE: LectureExample[] = [
     values: {},
     expected: {
       value: 4,
-      gradients: { x: 16, y: -4, w1_1: 12, w1_2: 0, w2_1: 48, w2_2: 0 },
+      gradients: { w1_1: 12, w1_2: 0, w2_1: 48, w2_2: 0, x: 16, y: -4 },
       nodes: { h1: 12, h2: 0, yhat: 12 },
     },
   },
@@ -69,9 +69,9 @@ const MORE: LectureExample[] = [
   {
     id: 'svm-table',
     title: 'Multiclass SVM loss, CS231n’s three images',
-    note: 'The slide’s whole table, margin 1. Its frog loss 10.9 is an arithmetic slip: 6.3 + 6.6 = 12.9, so the mean is (2.9 + 0 + 12.9)/3 = 5.27, not 4.6.',
+    note: 'The slide’s whole table, margin 1, L the mean. Its 10.9 and 4.6 are an arithmetic slip: the frog image’s loss is 12.9 and the mean 5.27.',
     source: [
-      '# Scores (cat, car, frog) of image 1 (a cat), 2 (a car), 3 (a frog)',
+      '# image 1: cat, 2: car, 3: frog',
       'cat1 = 3.2; car1 = 5.1; frog1 = -1.7',
       'cat2 = 1.3; car2 = 4.9; frog2 = 2.0',
       'cat3 = 2.2; car3 = 2.5; frog3 = -3.1',
@@ -97,26 +97,26 @@ const MORE: LectureExample[] = [
       nodes: { L1: 2.9, L2: 0, L3: 12.9 },
     },
     slide: {
-      why: 'The slide’s 10.9 is a slip (2.2 + 3.1 + 1 = 6.3, 2.5 + 3.1 + 1 = 6.6), and its mean 4.6 follows from it.',
+      why: 'Frog image: (2.2 + 3.1 + 1) + (2.5 + 3.1 + 1) = 6.3 + 6.6 = 12.9; mean (2.9 + 0 + 12.9)/3 = 5.27.',
       printed: { value: 4.6, nodes: { L1: 2.9, L2: 0, L3: 10.9 } },
     },
   },
   {
     id: 'softmax',
     title: 'Softmax cross-entropy (natural log)',
-    note: 'The same scores through softmax, with log = ln, as in PyTorch. CS231n’s slide uses log10 and prints 0.89: see the base-10 preset. The gradient on each score is p − 1 for the correct class, p otherwise.',
+    note: 'log here is ln (as in PyTorch); CS231n’s slide uses log10, hence its 0.89. The gradient on each score is p − 1 for the correct class, p otherwise.',
     source: 'cat = 3.2; car = 5.1; frog = -1.7\nZ = exp(cat) + exp(car) + exp(frog)\nL = -log(exp(cat) / Z)',
     values: {},
     expected: { value: 2.040355, gradients: { cat: -0.870017, car: 0.86905, frog: 0.000968 } },
     slide: {
-      why: 'The slide’s −log is log base 10: −log10(0.13) = 0.89, while ln gives 2.04.',
+      why: 'On the slide, −log10(0.13) = 0.89; ln gives 2.04. The base-10 preset matches the slide.',
       printed: { value: 0.89 },
     },
   },
   {
     id: 'softmax-log10',
     title: 'Softmax cross-entropy, base 10 as on the slide',
-    note: 'CS231n’s softmax slide computes −log in base 10: L = −log10 p = 0.886, printed 0.89 (ln would give 2.04). In base 10 each gradient is divided by ln 10: (p − 1)/ln 10 for the correct class, p/ln 10 otherwise.',
+    note: 'CS231n’s softmax slide takes −log in base 10 (ln would give 2.04), so each gradient is the natural-log one divided by ln\u00a010.',
     source:
       'cat = 3.2; car = 5.1; frog = -1.7\nZ = exp(cat) + exp(car) + exp(frog)\np = exp(cat) / Z\nL = -log10(p)',
     values: {},
@@ -126,7 +126,7 @@ const MORE: LectureExample[] = [
       nodes: { p: 0.129983 },
     },
     slide: {
-      why: 'The slide rounds to two places: p = 0.13 and L = 0.89.',
+      why: 'The slide rounds to two places: p\u00a0=\u00a00.13 and L\u00a0=\u00a00.89.',
       printed: { value: 0.89, nodes: { p: 0.13 } },
     },
   },

@@ -54,7 +54,7 @@ test('softmax with the natural log says the slide’s 0.89 is base 10, beside Gr
   await expect(card.locator('li.differs')).toHaveCount(0);
   await expect(rowOf(card, 'L')).toContainText('L = 2.04035');
   await expect(rowOf(card, 'L')).toContainText('slide: 0.89');
-  await expect(card.locator('.preset-slide')).toContainText('log base 10');
+  await expect(card.locator('.preset-slide')).toContainText('−log10(0.13) = 0.89');
   expect(Number(await page.locator('output').getAttribute('title'))).toBeCloseTo(
     -Math.log(prob[0] as number),
     9,
