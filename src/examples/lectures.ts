@@ -1,3 +1,22 @@
+/** Exact numbers of a program: its output, the gradient on each input, and any named node worth showing. */
+export interface KnownNumbers {
+  value: number;
+  gradients: Record<string, number>;
+  /** Values of named intermediate nodes (`L1 = …`), by name, shown before the output. */
+  nodes?: Record<string, number>;
+}
+
+/**
+ * What a slide printed where that differs from the exact numbers (rounding, another log base, an
+ * arithmetic slip), so the preset card can show it beside Gradflow's instead of leaving a student to
+ * wonder. Keys as in `KnownNumbers`; only the numbers the slide printed.
+ */
+export interface SlideNumbers {
+  /** One line: why the slide's numbers differ. */
+  why: string;
+  printed: Partial<KnownNumbers>;
+}
+
 /** A lecture example with the numbers the lecture printed: the oracle for tests and for presets. */
 export interface LectureExample {
   id: string;
@@ -7,7 +26,10 @@ export interface LectureExample {
   source: string;
   /** Input values, when the text does not declare them. */
   values: Record<string, number>;
-  expected: { value: number; gradients: Record<string, number> };
+  /** Gradflow's numbers, checked against closed forms in the tests. */
+  expected: KnownNumbers;
+  /** The slide's own numbers, when they differ from `expected`. */
+  slide?: SlideNumbers;
 }
 
 export const LECTURE_EXAMPLES: readonly LectureExample[] = [

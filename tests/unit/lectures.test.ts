@@ -12,6 +12,11 @@ describe('lecture examples', () => {
     for (const [name, g] of Object.entries(ex.expected.gradients)) {
       expect(r.gradients[name], name).toBeCloseTo(g, 6);
     }
+    for (const [name, v] of Object.entries(ex.expected.nodes ?? {})) {
+      const id = r.graph.label.indexOf(name);
+      expect(id, `node ${name}`).toBeGreaterThanOrEqual(0);
+      expect(r.values[id], `node ${name}`).toBeCloseTo(v, 6);
+    }
   });
 
   it('values in the text are defaults that the values map overrides', () => {
