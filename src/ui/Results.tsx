@@ -33,7 +33,7 @@ export function Results() {
         <output title={String(analysis.value)}>
           {out} = {formatNumber(analysis.value, 6)}
         </output>
-        {stale && <span className="stale-note"> (the last valid program, shown until the text is)</span>}
+        {stale && <span className="stale-note"> (last valid program)</span>}
       </p>
       <table className="gradients" aria-label="Gradients">
         <caption>Gradients</caption>
