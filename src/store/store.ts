@@ -4,94 +4,11 @@ import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
 import { clampTo, playbackAndView } from './playback';
-import type { Answer } from './quiz';
+import type { GradflowState } from './state';
 import { SETTLE_MS, unfinished } from './typing';
+import type { Palette, Theme } from './url';
 
-import type { Palette, SharedState, Theme } from './url';
-
-export type { Palette, Theme };
-
-export interface GradflowState {
-  source: string;
-  /** Values the student set in the variable fields, by input name (they override the text's). */
-  overrides: Record<string, number>;
-  /** The latest analysis: may be an error. */
-  analysis: Analysis;
-  /** The last good scene: stays on screen while the text is broken or a new layout is being made. */
-  scene: Scene | null;
-  /**
-   * The text's state is unfinished (an unclosed parenthesis, a dangling operator, a function name half
-   * typed) and kept quiet: no error is shown and the last valid program stays on screen, dimmed, until
-   * the student pauses or leaves the text box (`settle`).
-   */
-  pending: boolean;
-  /** Undo and redo of the text and the values (the text box's own undo cannot see slider edits). */
-  history: History;
-  /** The graph is blanked (a presenter's `b` or `.`). */
-  blank: boolean;
-  /** The key to the graph's colours: shown, hidden, or null for the default (shown except on a projector). */
-  legend: boolean | null;
-  /** Nodes being laid out off the main thread right now, or 0. */
-  layingOut: number;
-  /** Playback position on the scene's timeline. */
-  position: number;
-  playing: boolean;
-  /** Steps per second. */
-  speed: number;
-  /** Selected node id in the scene's graph. */
-  selected: number | null;
-  /** Edge ids to highlight in the graph (a chain-rule path being hovered), or null. */
-  highlight: number[] | null;
-  palette: Palette;
-  /** A message for the student that is not about their text (a refused share link, for instance). */
-  notice: string | null;
-  theme: Theme;
-  /** Projector mode: the graph fills the screen, panels tucked away, everything large. */
-  projector: boolean;
-  /** Embedded in another page: only the graph, playback and step. */
-  embed: boolean;
-  /** The keyboard shortcuts card is open. */
-  shortcuts: boolean;
-  /** Quiz mode: numbers hidden until the class predicts them. */
-  quiz: boolean;
-  /** Predictions by timeline position, and positions whose answer was revealed without one. */
-  answers: Record<number, Answer>;
-  revealed: Record<number, true>;
-
-  setSource(source: string): void;
-  /** Replaces the whole text at once (a preset): one undo step of its own. */
-  loadText(source: string): void;
-  setValue(name: string, value: number): void;
-  /** Every input back to its value in the text, or 1 when the text gives none. */
-  resetValues(): void;
-  undo(): void;
-  redo(): void;
-  /** The student paused or left the text box: report the text's state, finished or not. */
-  settle(): void;
-  setBlank(on: boolean): void;
-  setLegend(on: boolean): void;
-  seek(position: number): void;
-  step(delta: number): void;
-  restart(): void;
-  toEnd(): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  setSpeed(speed: number): void;
-  select(id: number | null): void;
-  setHighlight(edges: number[] | null): void;
-  setPalette(p: Palette): void;
-  setNotice(notice: string | null): void;
-  setTheme(theme: Theme): void;
-  setProjector(on: boolean): void;
-  setShortcuts(open: boolean): void;
-  setQuiz(on: boolean): void;
-  /** Records a prediction for the current position and marks it against the answer. */
-  answer(given: number): void;
-  reveal(): void;
-  /** Loads a shared state (from a link) as a whole. */
-  load(state: SharedState): void;
-}
+export type { GradflowState, Palette, Theme };
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
 
