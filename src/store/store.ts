@@ -3,6 +3,7 @@ import type { Analysis, AnalysisOk } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze, makeScene, type Scene } from './derive';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
+import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
 import type { GradflowState } from './state';
 import { SETTLE_MS, unfinished } from './typing';
@@ -159,7 +160,8 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       answers: {},
       revealed: {},
 
-      setSource(src) {
+      setSource(raw) {
+        const src = normalizeText(raw);
         if (src === get().source) return;
         remember('type', { source: src, overrides: get().overrides });
         if (src.length > DEBOUNCE_CHARS) {
@@ -172,7 +174,8 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         }
         sourceChanged(src, get().overrides);
       },
-      loadText(src) {
+      loadText(raw) {
+        const src = normalizeText(raw);
         remember('load', { source: src, overrides: get().overrides });
         set({ history: { ...get().history, group: '' } });
         sourceChanged(src, get().overrides);

@@ -1,3 +1,5 @@
+import { normalizeText } from './normalize';
+
 /**
  * The shareable state as a URL fragment: `#src=<program>&v.x1=5&step=12&palette=colorblind`.
  * A link is untrusted input: everything in it is checked here, and anything out of bounds refuses the
@@ -29,10 +31,13 @@ export interface DecodeLimits {
   chars: number;
   /** Length of the program. */
   source: number;
+  /** Tidy the program's odd characters (form feeds, zero-width spaces) instead of refusing it: for work
+   * this browser kept itself, written before such text was tidied on input. */
+  tidy?: boolean;
 }
 export const LINK_LIMITS: DecodeLimits = { chars: MAX_LINK_CHARS, source: MAX_SHARED_SOURCE };
 /** Local storage keeps any program the parser reads (a million characters; encoding can triple it). */
-export const STORAGE_LIMITS: DecodeLimits = { chars: 3_000_000, source: 1_000_000 };
+export const STORAGE_LIMITS: DecodeLimits = { chars: 3_000_000, source: 1_000_000, tidy: true };
 
 /** Whether a state fits in a link (`encoded` is its encoding); when it does not, a person is told why. */
 export function linkProblem(s: SharedState, encoded = encodeState(s)): string | null {
@@ -77,13 +82,11 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
       `it is too long (${text.length.toLocaleString('en-US')} characters; a Gradflow link has at most ${limits.chars.toLocaleString('en-US')})`,
     );
   }
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(text);
-  } catch {
-    return refuse('it could not be read');
-  }
-  const source = params.get('src');
+  const params = readParams(text);
+  if (typeof params === 'string') return refuse(params);
+  const get = (key: string) => params.get(key) ?? null;
+  const raw = get('src');
+  const source = raw !== null && limits.tidy ? normalizeText(raw) : raw;
   if (source === null) return refuse('it has no program in it');
   if (source.length > limits.source)
     return refuse(`its program is too long (${source.length.toLocaleString('en-US')} characters)`);
@@ -95,7 +98,7 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
     const name = key.slice(2);
     if (!IDENT.test(name)) return refuse(`"${shorten(name)}" is not a variable name`);
     const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v)) return refuse(`the value of ${name} is not a number`);
+    if (!DECIMAL.test(raw) || !Number.isFinite(v)) return refuse(`the value of ${name} is not a number`);
     if (++count > MAX_VALUES) return refuse('it sets too many values');
     values[name] = v;
   }
@@ -107,30 +110,59 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
     projector: false,
     embed: false,
   };
-  const step = params.get('step');
+  const step = get('step');
   if (step !== null) {
     const n = Number(step);
-    if (!Number.isInteger(n) || n < 0 || n > 1e7) return refuse('its step is not a whole number');
+    if (!/^\d{1,7}$/.test(step)) return refuse('its step is not a whole number');
     state.step = n;
   }
-  const palette = params.get('palette');
+  const palette = get('palette');
   if (palette !== null) {
     if (palette !== 'lecture' && palette !== 'colorblind')
       return refuse(`"${shorten(palette)}" is not a colour scheme`);
     state.palette = palette;
   }
-  const theme = params.get('theme');
+  const theme = get('theme');
   if (theme !== null) {
     if (theme !== 'light' && theme !== 'dark') return refuse(`"${shorten(theme)}" is not a theme`);
     state.theme = theme;
   }
   for (const flag of ['projector', 'embed'] as const) {
-    const v = params.get(flag);
+    const v = get(flag);
     if (v === null) continue;
     if (v !== '1' && v !== '0') return refuse(`"${flag}" must be 1 or 0`);
     state[flag] = v === '1';
   }
   return { ok: true, state };
+}
+
+/** A decimal number as a person writes it (`-2`, `0.5`, `1e-3`): not `0x10`, ` 1`, `Infinity` or `1_0`. */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const KEYS = new Set(['src', 'step', 'palette', 'theme', 'projector', 'embed']);
+
+/**
+ * The fragment's keys and values, read strictly: broken percent-encoding (`%E2%8`), an unknown key or a
+ * key given twice refuses the link (URLSearchParams would quietly substitute or keep the last). Returns
+ * the reason as a string when it refuses.
+ */
+function readParams(text: string): Map<string, string> | string {
+  const params = new Map<string, string>();
+  if (text === '') return params;
+  for (const part of text.split('&')) {
+    const eq = part.indexOf('=');
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replaceAll('+', ' '));
+      value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replaceAll('+', ' '));
+    } catch {
+      return `its encoding is broken near "${shorten(part)}"`;
+    }
+    if (!KEYS.has(key) && !key.startsWith('v.')) return `it has an unknown setting "${shorten(key)}"`;
+    if (params.has(key)) return `it gives "${shorten(key)}" twice`;
+    params.set(key, value);
+  }
+  return params;
 }
 
 function refuse(why: string): Decoded {

@@ -53,6 +53,16 @@ describe('share links', () => {
     ['src=x&step=-1', 'its step is not a whole number'],
     ['src=x&palette=%3Cscript%3E', 'is not a colour scheme'],
     ['src=x%00y', 'control characters'],
+    // Strict reading: URLSearchParams alone would load all of these in some form.
+    ['src=%E2%8', 'its encoding is broken'],
+    ['src=x%E2%82', 'its encoding is broken'],
+    ['src=x&step=0x2', 'its step is not a whole number'],
+    ['src=x&step=2.0', 'its step is not a whole number'],
+    ['src=x&v.x=0x10', 'the value of x is not a number'],
+    ['src=x&v.x=%201', 'the value of x is not a number'],
+    ['src=x&v.x=1&v.x=2', 'it gives "v.x" twice'],
+    ['src=x&src=y', 'it gives "src" twice'],
+    ['src=x&colour=1', 'it has an unknown setting "colour"'],
   ])('refuses %s', (fragment, why) => {
     const r = decodeState(fragment);
     expect(r.ok).toBe(false);
