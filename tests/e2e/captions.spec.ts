@@ -12,8 +12,8 @@ async function stepUntil(page: Page, title: RegExp): Promise<void> {
   const h2 = page.getByRole('region', { name: 'Step' }).locator('h2');
   await page.getByRole('button', { name: 'Restart' }).click();
   await expect(h2).toHaveText('Start');
-  for (let k = 0; k < 60 && !title.test(await h2.innerText()); k++) {
-    const before = await h2.innerText();
+  for (let k = 0; k < 60 && !title.test((await h2.textContent()) ?? ''); k++) {
+    const before = (await h2.textContent()) ?? '';
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(h2).not.toHaveText(before);
   }
