@@ -3,6 +3,9 @@ import { formatNumber as f } from './format';
 import type { Graph } from './graph';
 import { CONST_CODE, OP } from './ops/table';
 
+/** A number after × or +, parenthesized when negative: 3 × (−4). */
+const factor = (v: number) => (v < 0 ? `(${f(v)})` : f(v));
+
 /** Plain-text description of the gate's pattern at one backward step (what the Step panel says). */
 export function stepCaption(
   graph: Graph,
@@ -24,15 +27,14 @@ export function stepCaption(
   const out = names[graph.output] as string;
   const t = names[step.target] as string;
   const s = names[step.source] as string;
-  const chain =
-    step.target === graph.output
-      ? `∂${out}/∂${s} = ${f(step.local)}`
-      : `∂${out}/∂${s} = ∂${out}/∂${t} · ∂${t}/∂${s} = ${f(step.upstream)} × ${f(step.local)} = ${f(step.contribution)}`;
+  // The chain rule in numbers. Into the output the upstream gradient is the seed ∂out/∂out = 1.
+  const upstream = step.target === graph.output ? `∂${out}/∂${out}` : `∂${out}/∂${t}`;
+  const chain = `∂${out}/∂${s} = ${upstream} · ∂${t}/∂${s} = ${f(step.upstream)} × ${factor(step.local)} = ${f(step.contribution)}`;
   const sum =
     step.terms > 1
       ? step.term < step.terms
         ? ` This is branch ${step.term} of ${step.terms} into ${s}; gradients add where branches meet.`
-        : ` Gradients add where branches meet: ${s} now has ${f(step.before)} + ${f(step.contribution)} = ${f(step.after)}.`
+        : ` Gradients add where branches meet: ${s} now has ${f(step.before)} + ${factor(step.contribution)} = ${f(step.after)}.`
       : '';
   return `${what} ${chain}.${sum}`;
 }

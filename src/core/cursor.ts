@@ -1,5 +1,18 @@
-import { ParseFailure, syntaxError, where } from './errors';
-import { CARET, COMMA, EOF, EQUALS, NUMBER, RPAREN, SEP, SLASH, STAR, type Tokens } from './lexer';
+import { ParseFailure, syntaxError, typoOf, where } from './errors';
+import {
+  CARET,
+  COMMA,
+  EOF,
+  EQUALS,
+  IDENT,
+  LPAREN,
+  NUMBER,
+  RPAREN,
+  SEP,
+  SLASH,
+  STAR,
+  type Tokens,
+} from './lexer';
 import { CONSTANTS, FUNCTIONS } from './ops/table';
 
 /* What an identifier is. */
@@ -48,6 +61,47 @@ export class TokenCursor {
       this.symClass[sym] = c;
     }
     return c;
+  }
+
+  /** By symbol: 1 for a name the program assigns (`cost = 3`), filled on first use. */
+  private assigned: Uint8Array | undefined;
+
+  /**
+   * Fails when `name(` at identifier token i (a name that is not a function) is a misspelt call rather
+   * than a product: when the name is at least 3 characters long and one edit from a function (see
+   * typoOf: sinn, sqr, lgo), unless the program assigns it (`sinn = 2` makes sinn a variable).
+   * Otherwise name(…) is name times (…), and this returns.
+   */
+  protected refuseMisspeltCall(i: number): void {
+    const name = this.name(i);
+    const guess = typoOf(name, FUNCTIONS.keys());
+    if (guess === undefined) return;
+    if (!this.assigned) {
+      this.assigned = new Uint8Array(this.t.names.length);
+      for (let k = 0; k + 1 < this.t.count; k++)
+        if (this.kind(k) === IDENT && this.kind(k + 1) === EQUALS) this.assigned[this.t.sym[k] as number] = 1;
+    }
+    if (this.assigned[this.t.sym[i] as number]) return;
+    this.failAt(
+      i,
+      `Unknown function "${name}" — did you mean "${guess}"?`,
+      `To multiply, write ${name}*${this.groupText(i + 1)}.`,
+    );
+  }
+
+  /** The text of the parenthesized group opening at token `open`, when it is short: `(x)`; else `(…)`. */
+  protected groupText(open: number): string {
+    let depth = 0;
+    for (let k = open; k < this.t.count; k++) {
+      const kind = this.kind(k);
+      if (kind === EOF || kind === SEP || (this.t.end[k] as number) - (this.t.start[open] as number) > 20)
+        break;
+      depth += kind === LPAREN ? 1 : kind === RPAREN ? -1 : 0;
+      if (depth === 0) {
+        return this.source.slice(this.t.start[open], this.t.end[k]);
+      }
+    }
+    return '(…)';
   }
 
   /** How a token is named in a message. */

@@ -44,32 +44,43 @@ export function where(source: string, offset: number): string {
   return source.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
 }
 
-/** Edit distance, for "did you mean" hints (names are short, so the quadratic cost is nothing). */
+/**
+ * Edit distance, for "did you mean" hints: insertions, deletions, substitutions and swaps of two
+ * neighbouring letters (lgo → log) each count 1 (the optimal string alignment distance). Names are
+ * short, so the quadratic cost is nothing.
+ */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Rows i−2, i−1 and i of the table d[i][j] = distance between a[0, i) and b[0, j).
+  let older: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] as number;
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + cost);
-      diag = up;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (older[j - 2] as number) + 1);
+      row.push(d);
     }
+    older = prev;
+    prev = row;
   }
   return prev[b.length] as number;
 }
 
-/** The closest candidate within a small edit distance, or undefined. */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * A name that looks like a misspelt function: at least 3 characters long and one edit (see
+ * editDistance, case ignored) from a function name: sinn, Sin, sqr, lgo, cosh → cos. Shorter names are
+ * ordinary variables (x, w1, and two-letter names such as in or lr, which are one edit from ln), so
+ * x(x+1), in(a+b) and lr(g) multiply.
+ */
+export function typoOf(name: string, functions: Iterable<string>): string | undefined {
+  if (name.length < 3) return undefined;
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.min(2, Math.floor(name.length / 2)));
-  for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c);
-    if (d <= bestDistance && (best === undefined || d < bestDistance)) {
-      best = c;
-      bestDistance = d;
-    }
+  let bestDistance = 2;
+  for (const fn of functions) {
+    const d = editDistance(name.toLowerCase(), fn);
+    if (d < bestDistance) [best, bestDistance] = [fn, d];
   }
   return best;
 }

@@ -40,9 +40,27 @@ export function localLatex(graph: Graph, names: readonly string[], id: number, s
   return `${partialOf(out, args[slot] as string)} = ${OP[node.op].partialLatex(args, out, slot)}`;
 }
 
+/** A number as num() writes it: 3, (-2.5), 1.2\times 10^{-5}. */
+const isNumber = (s: string) => /^\(?-?[\d.]+(\\times 10\^\{-?\d+\})?\)?$/.test(s);
+
+/** What is left of a LaTeX formula outside its groups ({…}, \left(…\right)): its top level. */
+function topLevel(s: string): string {
+  let t = s;
+  for (let u = ''; u !== t; ) {
+    u = t;
+    t = t.replace(/\{[^{}]*\}|\\left[([|](?:(?!\\left)[\s\S])*?\\right[)\]|]/g, '');
+  }
+  return t;
+}
+
+/** A factor after `\cdot`: parenthesized when it is a sum, a product or starts with a minus sign. */
+const factor = (s: string) => (isNumber(s) || !/[-+]|\\cdot/.test(topLevel(s)) ? s : `\\left(${s}\\right)`);
+
 /**
- * The chain rule at one backward step, with symbols then numbers:
- *   ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4)(1) = −4
+ * The chain rule at one backward step, with symbols, then the local derivative's formula, then numbers:
+ *   ∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · z = 1 · (−4) = −4     (the edge into the output: the seed ∂f/∂f = 1)
+ *   ∂f/∂c = ∂f/∂d · ∂d/∂c = 3 · (2 · c^{2−1}) = 3 · 4 = 12
+ *   ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4              (a local derivative that is a plain number)
  * and, when several branches meet at the input, the running sum: ∂f/∂x = 0.2 + 0.4 = 0.6.
  */
 export function stepLatex(
@@ -54,10 +72,13 @@ export function stepLatex(
   const f = symbolLatex(graph, names, graph.output);
   const t = symbolLatex(graph, names, step.target);
   const s = symbolLatex(graph, names, step.source);
-  const chain =
-    step.target === graph.output
-      ? `${partialOf(f, s)} = ${num(step.local, 4, true)}`
-      : `${partialOf(f, t)} \\cdot ${partialOf(t, s)} = ${num(step.upstream)} \\cdot ${num(step.local)} = ${num(step.contribution, 4, true)}`;
+  const gate = graph.node(step.target);
+  const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
+  const local = gate ? OP[gate.op].partialLatex(args, t, step.slot) : '';
+  const upstream = num(step.upstream);
+  // The formula of ∂t/∂s in the gate's own symbols (z for q·z), unless it is just its number (1 for +).
+  const formula = isNumber(local) ? '' : ` = ${upstream} \\cdot ${factor(local)}`;
+  const chain = `${partialOf(f, t)} \\cdot ${partialOf(t, s)}${formula} = ${upstream} \\cdot ${num(step.local)} = ${num(step.contribution, 4, true)}`;
   if (step.terms === 1) return `${partialOf(f, s)} = ${chain}`;
   const via = `\\left.${partialOf(f, s)}\\right|_{\\text{via } ${t}} = ${chain}`;
   if (step.term < step.terms) {

@@ -1,6 +1,6 @@
 import { E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns, Program, StatementColumns } from './ast';
 import { CONSTANT_SYM, FUNCTION_SYM, NAME_SYM, TokenCursor } from './cursor';
-import { closest, type GradflowError, ParseFailure, syntaxError, where } from './errors';
+import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import {
   CARET,
   COMMA,
@@ -174,7 +174,7 @@ class Parser extends TokenCursor {
         const right = this.expression(infix.right ? infix.bp - 1 : infix.bp);
         left = this.binary(infix.op, left, right, false);
       } else if (k === IDENT || k === LPAREN) {
-        // Implicit multiplication: 2x, 2(x+1), (a+b)(b+1), 2 sin(x).
+        // Implicit multiplication: 2x, 2(x+1), (a+b)(b+1), 2 sin(x), x(x+1).
         if (IMPLICIT_BP <= minBp) break;
         const right = this.expression(IMPLICIT_BP);
         left = this.binary(OP_CODE.mul, left, right, true);
@@ -251,13 +251,10 @@ class Parser extends TokenCursor {
     }
     const spec = FUNCTIONS.get(name);
     if (!spec) {
-      const guess = closest(name, FUNCTIONS.keys());
-      if (guess) this.failAt(i, `Unknown function "${name}" — did you mean "${guess}"?`);
-      this.failAt(
-        i,
-        `Unknown function "${name}"`,
-        `To multiply, write ${name}*(…). Functions: ${[...FUNCTIONS.keys()].join(', ')}.`,
-      );
+      // A name before "(" that is not a function multiplies, as on paper: x(x+1) = x·(x+1); the
+      // expression loop reads the "(" as implicit multiplication. A misspelt function is an error.
+      this.refuseMisspeltCall(i);
+      return this.leaf(E_NAME, i);
     }
     const open = this.pos++;
     const args: number[] = [];

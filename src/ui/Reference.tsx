@@ -19,7 +19,9 @@ export function Reference() {
         <dd>
           <code>+ - * /</code>, power <code>^</code> or <code>**</code> (right to left:{' '}
           <code>a^b^c = a^(b^c)</code>), <code>-x^2 = -(x^2)</code>; implicit multiplication <code>2x</code>{' '}
-          <code>2(x+1)</code> <code>(a+b)(b+1)</code>
+          <code>2(x+1)</code> <code>(a+b)(b+1)</code> <code>x(x+1)</code> (a name of 3 or more letters one
+          letter off a function, such as <code>sinn(x)</code>, is taken as a typo: write <code>sinn*(x)</code>{' '}
+          to multiply)
         </dd>
         <dt>Functions</dt>
         <dd>

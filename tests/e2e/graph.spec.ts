@@ -84,7 +84,7 @@ test('the step panel names the gate pattern and shows the chain rule', async ({ 
   await expect(step).toContainText('f = q × z = 3 × −4 = −12');
   await page.keyboard.press('PageDown'); // backward 1: f → q
   await expect(step).toContainText('mul swaps');
-  await expect(step).toContainText('∂f/∂q = −4');
+  await expect(step).toContainText('∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4');
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown'); // backward 3: q → x
   await expect(step).toContainText('add distributes');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Expr, parse, printExpr, printProgram } from '../../src/core';
+import { analyze, type Expr, parse, printExpr, printProgram } from '../../src/core';
+import { typoOf } from '../../src/core/errors';
+import { FUNCTIONS } from '../../src/core/ops/table';
 
 function expr(source: string): string {
   const r = parse(source);
@@ -52,8 +54,60 @@ describe('implicit multiplication', () => {
     ['x y', '(x * y)'],
     ['pi(x+1)', '(pi * (x + 1))'],
     ['3x + 1', '((3 * x) + 1)'],
+    ['x(x+1)', '(x * (x + 1))'],
+    ['2x(x+1)', '((2 * x) * (x + 1))'],
+    ['a(b+c)', '(a * (b + c))'],
+    ['x(x+1)^2', '(x * ((x + 1) ^ 2))'],
+    ['-x(x+1)', '((-x) * (x + 1))'],
+    ['in(a+b)', '(in * (a + b))'],
+    ['w11(x)', '(w11 * x)'],
+    ['max(a, b)(c)', '(max(a, b) * c)'],
   ])('%s → %s', (source, printed) => {
     expect(expr(source)).toBe(printed);
+  });
+
+  it.each([
+    ['x(x+1)', { x: 3 }, 12, { x: 7 }],
+    ['2x(x+1)', { x: 3 }, 24, { x: 14 }],
+    ['a(b+c)', { a: 2, b: 3, c: 4 }, 14, { a: 7, b: 2, c: 2 }],
+  ])('%s multiplies, with one node per variable', (source, values, value, gradients) => {
+    const r = analyze(source, values);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toBe(value);
+    expect(r.gradients).toEqual(gradients);
+    // x(x+1): one input x used twice (its gradient 2x + 1 sums both uses), not two inputs named x.
+    expect(r.graph.inputs.map((i) => i.name).sort()).toEqual(Object.keys(values).sort());
+    expect(r.graph.nodes.filter((n) => n.op === 'input')).toHaveLength(Object.keys(values).length);
+  });
+
+  it('a misspelt function (3+ letters, one edit away) is still an error, with how to multiply instead', () => {
+    expect(error('sinn(x)').hint).toBe('To multiply, write sinn*(x).');
+    expect(error('2*lgo(x + 1)')).toMatchObject({
+      message: 'Unknown function "lgo" — did you mean "log"?',
+      hint: 'To multiply, write lgo*(x + 1).',
+      start: 2,
+      end: 5,
+    });
+    expect(error('Sin(x)').message).toBe('Unknown function "Sin" — did you mean "sin"?');
+    expect(error('cost(x)').message).toBe('Unknown function "cost" — did you mean "cos"?');
+    expect(error(`sqr(${'x+'.repeat(20)}x)`).hint).toBe('To multiply, write sqr*(…).');
+  });
+
+  it('a name the program assigns is a variable, even one edit from a function', () => {
+    const r = parse('sinn = 2; f = sinn(x)');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(printProgram(r.program)).toBe('sinn = 2; f = (sinn * x)');
+  });
+
+  it('typoOf: at least 3 letters and at most one edit (a swap of neighbours counts one)', () => {
+    const fns = [...FUNCTIONS.keys()];
+    expect(typoOf('lgo', fns)).toBe('log');
+    expect(typoOf('sqr', fns)).toBe('sqrt');
+    expect(typoOf('Log', fns)).toBe('log');
+    expect(typoOf('sigmiod', fns)).toBe('sigmoid');
+    expect(typoOf('in', fns)).toBeUndefined();
+    expect(typoOf('loss', fns)).toBeUndefined();
+    expect(typoOf('alpha', fns)).toBeUndefined();
   });
 });
 

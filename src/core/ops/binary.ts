@@ -1,5 +1,5 @@
 import { formatNumber as f } from '../format';
-import { arg, at, name, p } from './shared';
+import { arg, at, fp, name, operand, p } from './shared';
 import type { EdgeContext, OpSpec } from './types';
 
 /* The gates with two or more inputs: + − × ÷ ^ max min. */
@@ -32,6 +32,11 @@ function routeSentence(c: EdgeContext, w: number, word: 'max' | 'min'): string {
     ? `${word} routes: ${name(c, c.i)} ties with ${name(c, w)}, but by Gradflow's rule only the first (${name(c, w)}) gets the gradient, so ${name(c, c.i)} gets 0.`
     : `${word} routes: ${name(c, c.i)} = ${f(at(c.x, c.i))} lost to ${winnerText}, so it gets 0.`;
 }
+
+/** Power rule: ∂(a^b)/∂a = b·a^(b−1) (0 when b = 0, where a^b is the constant 1). */
+const powerRule = (a: number, b: number) => (b === 0 ? 0 : b * a ** (b - 1));
+/** ∂(a^b)/∂b = a^b·ln a, from the output o = a^b; at a = 0 (b > 0) the limit is 0; for a < 0 it does not exist (NaN). */
+const powExponent = (a: number, o: number) => (a === 0 ? 0 : o * Math.log(a));
 
 export const BINARY_OPS: OpSpec[] = [
   {
@@ -96,10 +101,20 @@ export const BINARY_OPS: OpSpec[] = [
     latex: (a) => `\\frac{${arg(a, 0)}}{${arg(a, 1)}}`,
     partialLatex: (a, _o, i) =>
       i === 0 ? `\\frac{1}{${arg(a, 1)}}` : `-\\frac{${arg(a, 0)}}{${p(arg(a, 1))}^{2}}`,
-    explain: (c) =>
-      c.i === 0
-        ? `divide scales the gradient to the numerator ${name(c, 0)} by 1/${name(c, 1)} = ${f(1 / at(c.x, 1))}.`
-        : `divide: the denominator ${name(c, 1)} gets −a/b² = ${f(-at(c.x, 0) / at(c.x, 1) ** 2)} times the gradient (a bigger denominator makes the output smaller).`,
+    explain: (c) => {
+      const [a, b] = [at(c.x, 0), at(c.x, 1)];
+      if (c.i === 0)
+        return `divide scales the gradient to the numerator ${name(c, 0)} by 1/${operand(c, 1)} = 1/${fp(b)} = ${f(1 / b)}.`;
+      const local = -a / (b * b);
+      // −a/b² has the opposite sign of the numerator: a bigger denominator pulls a/b towards 0.
+      const why =
+        local < 0
+          ? ' (a bigger denominator makes the output smaller)'
+          : local > 0
+            ? ` (the numerator ${name(c, 0)} is negative, so a bigger denominator makes the output larger)`
+            : '';
+      return `divide: the denominator ${name(c, 1)} gets −${operand(c, 0)}/${operand(c, 1)}² = −${fp(a)}/${fp(b)}² = ${f(local)} times the gradient${why}.`;
+    },
   },
   {
     name: 'pow',
@@ -109,13 +124,7 @@ export const BINARY_OPS: OpSpec[] = [
     maxArgs: 2,
     pattern: 'power',
     forward: (x) => at(x, 0) ** at(x, 1),
-    partial: (x, o, i) => {
-      const a = at(x, 0);
-      const b = at(x, 1);
-      if (i === 0) return b === 0 ? 0 : b * a ** (b - 1); // power rule: ∂(a^b)/∂a = b·a^(b−1)
-      // ∂(a^b)/∂b = a^b·ln a; at a = 0 (b > 0) the limit is 0; for a < 0 it does not exist (NaN).
-      return a === 0 ? 0 : o * Math.log(a);
-    },
+    partial: (x, o, i) => (i === 0 ? powerRule(at(x, 0), at(x, 1)) : powExponent(at(x, 0), o)),
     domain: (x) => {
       const a = at(x, 0);
       const b = at(x, 1);
@@ -129,10 +138,17 @@ export const BINARY_OPS: OpSpec[] = [
       i === 0
         ? `${p(arg(a, 1))} \\cdot ${p(arg(a, 0))}^{${arg(a, 1)} - 1}`
         : `${o} \\cdot \\ln ${p(arg(a, 0))}`,
-    explain: (c) =>
-      c.i === 0
-        ? `power rule: the base ${name(c, 0)} gets b·a^(b−1) = ${f(at(c.x, 1))}·${f(at(c.x, 0))}^${f(at(c.x, 1) - 1)} times the gradient.`
-        : `the exponent ${name(c, 1)} gets a^b·ln a (the output times ln of the base) times the gradient.`,
+    explain: (c) => {
+      const [a, b] = [at(c.x, 0), at(c.x, 1)];
+      const [base, exponent] = [operand(c, 0), operand(c, 1)];
+      if (c.i === 0) {
+        const shifted = b - 1;
+        return `power rule: the base ${name(c, 0)} gets ${exponent}·${base}^(${name(c, 1)}−1) = ${fp(b)}·${fp(a)}^${fp(shifted)} = ${f(powerRule(a, b))} times the gradient.`;
+      }
+      if (a === 0)
+        return `the base ${name(c, 0)} is 0, so the exponent ${name(c, 1)} gets 0 (the limit of ${base}^${exponent}·ln(${name(c, 0)}) as ${name(c, 0)} → 0).`;
+      return `the exponent ${name(c, 1)} gets ${base}^${exponent}·ln(${name(c, 0)}) = ${fp(c.out)}·ln(${f(a)}) = ${f(powExponent(a, c.out))} times the gradient (the output times ln of the base).`;
+    },
   },
   {
     name: 'max',

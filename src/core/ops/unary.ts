@@ -1,5 +1,5 @@
 import { formatNumber as f } from '../format';
-import { arg, at, name, p } from './shared';
+import { arg, at, fp, name, operand, p } from './shared';
 import type { EdgeContext, OpName, OpSpec } from './types';
 
 /* The one-input gates: negation and the functions (exp, log, sqrt, abs, trig, tanh, sigmoid, relu). */
@@ -49,7 +49,8 @@ function logBase(fn: 'log10' | 'log2', base: number, log: (v: number) => number)
     domain: (x) => logDomain(x, fn),
     tex: (a) => `\\log_{${base}} ${p(a)}`,
     dtex: (a) => `\\frac{1}{${p(a)} \\ln ${base}}`,
-    says: (c) => `${fn} multiplies the gradient by 1/(x·ln ${base}) = ${f(1 / (at(c.x, 0) * lnB))}.`,
+    says: (c) =>
+      `${fn} multiplies the gradient by 1/(${operand(c, 0)}·ln ${base}) = 1/(${fp(at(c.x, 0))}·ln ${base}) = ${f(1 / (at(c.x, 0) * lnB))}.`,
   });
 }
 
@@ -69,7 +70,8 @@ export const UNARY_OPS: OpSpec[] = [
     d: (_v, o) => o, // (e^x)' = e^x: exp multiplies by its own output
     tex: (a) => `e^{${a}}`,
     dtex: (a) => `e^{${a}}`,
-    says: (c) => `exp multiplies the gradient by its own output (e^${name(c, 0)} = ${f(c.out)}).`,
+    says: (c) =>
+      `exp multiplies the gradient by its own output: e^${operand(c, 0)} = e^${fp(at(c.x, 0))} = ${f(c.out)}.`,
   }),
   unary('log', ['log', 'ln'], {
     pattern: 'reciprocal',
@@ -79,7 +81,7 @@ export const UNARY_OPS: OpSpec[] = [
     tex: (a) => `\\ln ${p(a)}`,
     dtex: (a) => `\\frac{1}{${a}}`,
     says: (c) =>
-      `log divides the gradient by its input: 1/${name(c, 0)} = 1/${f(at(c.x, 0))} = ${f(1 / at(c.x, 0))}.`,
+      `log divides the gradient by its input: 1/${operand(c, 0)} = 1/${fp(at(c.x, 0))} = ${f(1 / at(c.x, 0))}.`,
   }),
   logBase('log10', 10, Math.log10),
   logBase('log2', 2, Math.log2),
@@ -90,7 +92,8 @@ export const UNARY_OPS: OpSpec[] = [
     domain: (x) => (at(x, 0) < 0 ? `square root of a negative number (${f(at(x, 0))})` : null),
     tex: (a) => `\\sqrt{${a}}`,
     dtex: (a) => `\\frac{1}{2\\sqrt{${a}}}`,
-    says: (c) => `sqrt multiplies the gradient by 1/(2√x) = ${f(1 / (2 * c.out))}.`,
+    says: (c) =>
+      `sqrt multiplies the gradient by 1/(2·√${operand(c, 0)}) = 1/(2·√${fp(at(c.x, 0))}) = ${f(1 / (2 * c.out))}.`,
   }),
   unary('abs', ['abs'], {
     pattern: 'sign',
@@ -102,8 +105,8 @@ export const UNARY_OPS: OpSpec[] = [
     says: (c) => {
       const v = at(c.x, 0);
       return v === 0
-        ? 'abs has a corner at 0; Gradflow uses the subgradient 0 there (as PyTorch does), so the gradient stops.'
-        : `abs multiplies the gradient by the sign of its input (${v > 0 ? '+1' : '−1'}).`;
+        ? `abs has a corner at ${name(c, 0)} = 0; Gradflow uses the subgradient 0 there (as PyTorch does), so the gradient stops.`
+        : `abs multiplies the gradient by the sign of its input: sign(${name(c, 0)}) = sign(${f(v)}) = ${v > 0 ? '+1' : '−1'}.`;
     },
   }),
   unary('sin', ['sin'], {
@@ -112,7 +115,8 @@ export const UNARY_OPS: OpSpec[] = [
     d: (v) => Math.cos(v),
     tex: (a) => `\\sin ${p(a)}`,
     dtex: (a) => `\\cos ${p(a)}`,
-    says: (c) => `sin multiplies the gradient by cos(${name(c, 0)}) = ${f(Math.cos(at(c.x, 0)))}.`,
+    says: (c) =>
+      `sin multiplies the gradient by cos(${name(c, 0)}) = cos(${f(at(c.x, 0))}) = ${f(Math.cos(at(c.x, 0)))}.`,
   }),
   unary('cos', ['cos'], {
     pattern: 'smooth',
@@ -120,7 +124,8 @@ export const UNARY_OPS: OpSpec[] = [
     d: (v) => -Math.sin(v),
     tex: (a) => `\\cos ${p(a)}`,
     dtex: (a) => `-\\sin ${p(a)}`,
-    says: (c) => `cos multiplies the gradient by −sin(${name(c, 0)}) = ${f(-Math.sin(at(c.x, 0)))}.`,
+    says: (c) =>
+      `cos multiplies the gradient by −sin(${name(c, 0)}) = −sin(${f(at(c.x, 0))}) = ${f(-Math.sin(at(c.x, 0)))}.`,
   }),
   unary('tan', ['tan'], {
     pattern: 'smooth',
@@ -128,7 +133,8 @@ export const UNARY_OPS: OpSpec[] = [
     d: (_v, o) => 1 + o * o, // (tan x)' = 1 + tan²x
     tex: (a) => `\\tan ${p(a)}`,
     dtex: (a) => `1 + \\tan^{2} ${p(a)}`,
-    says: (c) => `tan multiplies the gradient by 1 + tan² = ${f(1 + c.out * c.out)}.`,
+    says: (c) =>
+      `tan multiplies the gradient by 1 + tan²(${name(c, 0)}), from its own output: 1 + ${fp(c.out)}² = ${f(1 + c.out * c.out)}.`,
   }),
   unary('tanh', ['tanh'], {
     pattern: 'own-output',
@@ -137,7 +143,7 @@ export const UNARY_OPS: OpSpec[] = [
     tex: (a) => `\\tanh ${p(a)}`,
     dtex: (a) => `1 - \\tanh^{2} ${p(a)}`,
     says: (c) =>
-      `tanh multiplies the gradient by 1 − (its output)² = 1 − ${f(c.out)}² = ${f(1 - c.out * c.out)}.`,
+      `tanh multiplies the gradient by 1 − tanh²(${name(c, 0)}), from its own output: 1 − ${fp(c.out)}² = ${f(1 - c.out * c.out)}.`,
   }),
   unary('sigmoid', ['sigmoid'], {
     pattern: 'own-output',
@@ -152,7 +158,7 @@ export const UNARY_OPS: OpSpec[] = [
     tex: (a) => `\\sigma${p(`${a}`) === a ? `(${a})` : p(a)}`,
     dtex: (a) => `\\sigma(${a})\\left(1 - \\sigma(${a})\\right)`,
     says: (c) =>
-      `sigmoid multiplies the gradient by σ(1 − σ), built from its own output: ${f(c.out)}·(1 − ${f(c.out)}) = ${f(c.out * (1 - c.out))}.`,
+      `sigmoid multiplies the gradient by σ(${name(c, 0)})·(1 − σ(${name(c, 0)})), from its own output: ${f(c.out)}·(1 − ${f(c.out)}) = ${f(c.out * (1 - c.out))}.`,
   }),
   unary('relu', ['relu'], {
     pattern: 'gates',
