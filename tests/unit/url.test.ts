@@ -4,6 +4,7 @@ import {
   decodeState,
   encodeState,
   hasControlCharacters,
+  LINK_LIMITS,
   linkProblem,
   MAX_LINK_CHARS,
   MAX_SHARED_SOURCE,
@@ -107,8 +108,13 @@ describe('programs too long for a link', () => {
     expect(linkProblem({ ...long, source: 'x + y' })).toBeNull();
   });
 
-  it('storage still checks what it reads', () => {
-    expect(decodeState(encodeState({ ...long, source: 'x\u0000' }), STORAGE_LIMITS).ok).toBe(false);
+  it('storage still checks what it reads, tidying (not refusing) odd characters of older saves', () => {
+    expect(decodeState(encodeState({ ...long, source: 'x\u0000' }), LINK_LIMITS).ok).toBe(false);
+    const kept = decodeState(
+      encodeState({ ...long, source: 'x = 1\f\r\ny\u00a0=\u200b2\nx*y' }),
+      STORAGE_LIMITS,
+    );
+    expect(kept.ok && kept.state.source).toBe('x = 1\n\ny =2\nx*y');
     const huge = { ...long, source: 'x+'.repeat(600_000) };
     expect(decodeState(encodeState(huge), STORAGE_LIMITS).ok).toBe(false);
   });
