@@ -1,6 +1,7 @@
 import type { GradflowState, GradflowStore, StoreOptions } from './store';
 import { decodeState, encodeState, linkProblem, type SharedState, STORAGE_LIMITS } from './url';
 
+/** The most recent work of any tab: what a new tab starts from. */
 const STORAGE_KEY = 'gradflow:v1';
 /** Whether the student hid or asked for the key to the picture (a preference of this browser, not shared). */
 const LEGEND_KEY = 'gradflow:legend';
@@ -15,21 +16,39 @@ export function sharedOf(s: GradflowState): SharedState {
   return shared;
 }
 
-function readStorage(key = STORAGE_KEY): string | null {
+type Area = 'localStorage' | 'sessionStorage';
+
+function readStorage(key = STORAGE_KEY, area: Area = 'localStorage'): string | null {
   try {
-    return window.localStorage.getItem(key);
+    return window[area].getItem(key);
   } catch {
     return null; // storage can be disabled; the app works without it
   }
 }
 
-function writeStorage(key: string, text: string): void {
+/** Writes and says whether it worked (storage can be full, or disabled in a private window). */
+function writeStorage(key: string, text: string, area: Area = 'localStorage'): boolean {
   try {
-    window.localStorage.setItem(key, text);
+    window[area].setItem(key, text);
+    return true;
   } catch {
-    // storage full or disabled: the URL still carries the state
+    return false;
   }
 }
+
+/** This tab's own work: it survives a reload of this tab, whatever other tabs of Gradflow save meanwhile. */
+const TAB_KEY = 'gradflow:tab';
+/**
+ * The link this tab had in its address bar just before its latest save. A reload right after a keystroke
+ * reloads that older address (the save at `pagehide` comes too late to change it), so such a link is
+ * this tab's own past and its saved work wins over it.
+ */
+const TAB_PREVIOUS_LINK = 'gradflow:tab-previous-link';
+
+/** Said when the work cannot be kept, so that the student copies it before closing the tab. */
+export const NOT_SAVED =
+  'Your work is not being saved in this browser (its storage is full or turned off). Copy your text somewhere safe before you close this tab.';
+export const TOO_LONG_TO_KEEP = `This program is too long to be kept in this browser (more than ${STORAGE_LIMITS.source.toLocaleString('en-US')} characters). Copy your text somewhere safe before you close this tab.`;
 
 /** The key's visibility as last chosen here: true, false, or null (never chosen). */
 function readLegend(): boolean | null {
@@ -44,14 +63,22 @@ function readLegend(): boolean | null {
 export function initialOptions(hash: string): StoreOptions {
   const legend = readLegend();
   let notice: string | null = null;
+  const own = readStorage(TAB_KEY, 'sessionStorage');
+  const link = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (own && link !== '' && (link === own || link === readStorage(TAB_PREVIOUS_LINK, 'sessionStorage'))) {
+    const mine = decodeState(own, STORAGE_LIMITS);
+    if (mine.ok) return { ...optionsOf(mine.state, null), legend };
+  }
   if (hash.length > 1) {
     const fromLink = decodeState(hash);
     if (fromLink.ok) return { ...optionsOf(fromLink.state, null), legend };
     notice = fromLink.reason;
   }
-  const kept = readStorage();
-  const fromStorage = kept ? decodeState(kept, STORAGE_LIMITS) : null;
-  if (fromStorage?.ok) return { ...optionsOf(fromStorage.state, notice), legend };
+  // This tab's own work first (a reload), else the most recent work of any tab (a new tab).
+  for (const kept of [own, readStorage()]) {
+    const fromStorage = kept ? decodeState(kept, STORAGE_LIMITS) : null;
+    if (fromStorage?.ok) return { ...optionsOf(fromStorage.state, notice), legend };
+  }
   // A first visit: the lecture example at its beginning, ready to play (not already "Done").
   return { notice, step: 0, legend };
 }
@@ -72,18 +99,44 @@ function optionsOf(s: SharedState, notice: string | null): StoreOptions {
 export function syncWithLocation(store: GradflowStore): () => void {
   let timer: number | undefined;
   let written = '';
-  const write = () => {
-    const shared = sharedOf(store.getState());
-    const text = encodeState(shared);
+  let warned: string | null = null;
+  /** Saves now: the address, this tab's copy, and, after an edit, every tab's most recent work. */
+  let edited = false;
+  const write = (start = false) => {
+    window.clearTimeout(timer);
+    timer = undefined;
+    const shared = edited && !start;
+    edited = false;
+    const state = sharedOf(store.getState());
+    const text = encodeState(state);
     if (text === written) return;
     written = text;
-    const { pathname, search } = window.location;
+    const { pathname, search, hash } = window.location;
+    writeStorage(TAB_PREVIOUS_LINK, hash.slice(1), 'sessionStorage');
     window.history.replaceState(
       window.history.state,
       '',
-      linkProblem(shared, text) ? `${pathname}${search}` : `#${text}`,
+      linkProblem(state, text) ? `${pathname}${search}` : `#${text}`,
     );
-    writeStorage(STORAGE_KEY, text);
+    // Never keep what could not be read back: a program over the limit is said to be unsaved instead.
+    const fits = state.source.length <= STORAGE_LIMITS.source && text.length <= STORAGE_LIMITS.chars;
+    const saved =
+      fits && writeStorage(TAB_KEY, text, 'sessionStorage') && (!shared || writeStorage(STORAGE_KEY, text));
+    const problem = saved ? null : fits ? NOT_SAVED : TOO_LONG_TO_KEEP;
+    if (problem !== warned) {
+      // Only this module's own warning is replaced or cleared; another notice (a refused link) stays.
+      const { notice, setNotice } = store.getState();
+      if (problem) setNotice(problem);
+      else if (notice === warned) setNotice(null);
+      warned = problem;
+    }
+  };
+  // A reload or a closed tab within the pause would lose the last keystrokes: write at once.
+  const flush = () => {
+    if (timer !== undefined) write();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush();
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.legend !== prev.legend && s.legend !== null)
@@ -97,8 +150,10 @@ export function syncWithLocation(store: GradflowStore): () => void {
       s.projector === prev.projector
     )
       return;
+    // Only an edit of the work makes it every tab's most recent (not a layout arriving, a step, a theme).
+    if (s.source !== prev.source || s.overrides !== prev.overrides) edited = true;
     window.clearTimeout(timer);
-    timer = window.setTimeout(write, DELAY_MS);
+    timer = window.setTimeout(() => write(), DELAY_MS);
   });
   const onHash = () => {
     if (window.location.hash.slice(1) === written) return;
@@ -110,10 +165,15 @@ export function syncWithLocation(store: GradflowStore): () => void {
     } else store.getState().setNotice(r.reason);
   };
   window.addEventListener('hashchange', onHash);
-  write();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
+  // The address and this tab's copy at once; the most recent work of all tabs only when something changes.
+  write(true);
   return () => {
     unsubscribe();
     window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
     window.clearTimeout(timer);
   };
 }

@@ -1,5 +1,7 @@
-import { useGradflow } from '../store/hooks';
+import type { ReactNode } from 'react';
+import { useGradflow, useGradflowApi } from '../store/hooks';
 import { GraphView } from '../view/GraphView';
+import { Boundary } from './Boundary';
 import { Editor } from './Editor';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { Blank } from './Legend';
@@ -17,6 +19,23 @@ import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { Variables } from './Variables';
 
+/** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
+function Part({ name, children }: { name: string; children: ReactNode }) {
+  const api = useGradflowApi();
+  const reset = () => {
+    const s = api.getState();
+    s.restart();
+    s.select(null);
+    s.setHighlight(null);
+    s.setBlank(false);
+  };
+  return (
+    <Boundary name={name} onReset={reset}>
+      {children}
+    </Boundary>
+  );
+}
+
 export function App() {
   usePlayback();
   useKeyboard();
@@ -33,31 +52,55 @@ export function App() {
       {!embed && <TopBar />}
       {!embed && !projector && (
         <aside className="side">
-          <Editor />
+          <Part name="The text box">
+            <Editor />
+          </Part>
           {quiz ? (
             <>
-              <Variables />
+              <Part name="The inputs">
+                <Variables />
+              </Part>
               <p className="quiz-note" role="status">
                 Quiz mode: the numbers stay hidden until the class predicts them. Step forward to begin.
               </p>
             </>
           ) : (
             <>
-              <PresetCard />
-              <Variables />
-              <Results />
-              <NodeDetails />
-              <Tool title="Chain rule as a sum over paths">{() => <PathsPanel />}</Tool>
-              <Tool title="Gradient check">{() => <GradientCheckPanel />}</Tool>
-              <Tool title="Copy as PyTorch">{() => <PyTorchPanel />}</Tool>
+              <Part name="The preset card">
+                <PresetCard />
+              </Part>
+              <Part name="The inputs">
+                <Variables />
+              </Part>
+              <Part name="The results">
+                <Results />
+              </Part>
+              <Part name="The node details">
+                <NodeDetails />
+              </Part>
+              <Part name="The paths tool">
+                <Tool title="Chain rule as a sum over paths">{() => <PathsPanel />}</Tool>
+              </Part>
+              <Part name="The gradient check">
+                <Tool title="Gradient check">{() => <GradientCheckPanel />}</Tool>
+              </Part>
+              <Part name="The PyTorch tool">
+                <Tool title="Copy as PyTorch">{() => <PyTorchPanel />}</Tool>
+              </Part>
             </>
           )}
         </aside>
       )}
       <main className="stage">
-        <GraphView />
-        <Playback />
-        <StepPanel />
+        <Part name="The graph">
+          <GraphView />
+        </Part>
+        <Part name="The playback controls">
+          <Playback />
+        </Part>
+        <Part name="The step">
+          <StepPanel />
+        </Part>
       </main>
       <Blank />
       <Shortcuts />

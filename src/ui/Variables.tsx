@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { InputValue } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectInputs } from '../store/selectors';
@@ -67,10 +67,14 @@ function Variable({ input, kept }: { input: InputValue; kept: boolean }) {
   const [range, setRange] = useState(() => sensibleRange(value));
   const [editing, setEditing] = useState(false);
   // Follow the value when it changes elsewhere (text, slider), but never clobber what is being typed.
-  useEffect(() => {
-    setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value)));
-    setRange((r) => (value < r.min || value > r.max ? sensibleRange(value) : r));
-  }, [value]);
+  // Adjusted while rendering, not in an effect: an effect's update per value would pile up into React's
+  // "too many nested updates" when a fast drag sends hundreds of input events in one task.
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (!(Number(text) === value && text.trim() !== '')) setText(String(value));
+    if (value < range.min || value > range.max) setRange(sensibleRange(value));
+  }
   const invalid = text.trim() === '' || !Number.isFinite(Number(text));
   const step = sliderStep(range.min, range.max);
   return (
