@@ -25,8 +25,20 @@ export function nodeSymbol(node: GraphNode, name: string, symbol: string): { tex
 // Advance widths in em of DejaVu Sans Bold, the widest of the usual UI sans fonts (Segoe UI, Roboto, SF
 // and Liberation are narrower), so a symbol sized by them fits whatever font the machine has.
 const WIDE = new Map<string, number>(
-  Object.entries({ m: 1.04, w: 0.93, f: 0.44, i: 0.35, j: 0.35, l: 0.35, r: 0.5, t: 0.48, '|': 0.37 }),
+  Object.entries({
+    m: 1.04,
+    w: 0.93,
+    f: 0.44,
+    i: 0.35,
+    j: 0.35,
+    l: 0.35,
+    r: 0.5,
+    t: 0.48,
+    '|': 0.37,
+    '.': 0.38,
+  }),
 );
+const DIGIT = 0.7;
 const SUB = 0.7; // a subscript's size, relative to the symbol's
 /** How a subscript is drawn (a tspan: every SVG viewer reads these attributes). */
 export const SUB_SIZE = `${SUB * 100}%`;
@@ -34,7 +46,8 @@ export const SUB_DY = '0.3em';
 
 function emWidth(text: string, mono: boolean): number {
   let w = 0;
-  for (const ch of text) w += mono ? 0.61 : (WIDE.get(ch) ?? (/[a-z]/.test(ch) ? 0.72 : 0.84));
+  for (const ch of text)
+    w += mono ? 0.61 : (WIDE.get(ch) ?? (/[a-z]/.test(ch) ? 0.72 : /\d/.test(ch) ? DIGIT : 0.84));
   return w;
 }
 
