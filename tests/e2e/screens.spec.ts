@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { typeProgram } from './helpers';
@@ -18,6 +19,12 @@ async function pixels(page: Page, clip: { x: number; y: number; width: number; h
     ctx.drawImage(img, 0, 0);
     return [...ctx.getImageData(0, 0, c.width, c.height).data];
   }, png.toString('base64'));
+}
+
+/** axe-core's WCAG A/AA rules, as in a11y.spec.ts. */
+async function violations(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The most frequent colour of a region. */
@@ -194,6 +201,7 @@ test.describe('on a phone (390×844)', () => {
       const last = await page.getByText('Copy as PyTorch', { exact: true }).boundingBox();
       const b = await bar.boundingBox();
       expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(b?.y ?? 0);
+      if (preset === 'default') expect(await violations(page)).toEqual([]);
       // And a tap on Step forward steps.
       await page.getByRole('button', { name: 'Restart' }).tap();
       await page.getByRole('button', { name: 'Step forward' }).tap();
@@ -223,6 +231,7 @@ test('at 1366×768 a side tool opens in a larger view: the PyTorch code is not c
   expect(size?.width).toBeGreaterThanOrEqual(0.8 * 1366);
   const pre = dialog.locator('pre');
   await expect(pre).toContainText('import torch');
+  expect(await violations(page)).toEqual([]);
   const { scrollWidth, clientWidth } = await pre.evaluate((el) => ({
     scrollWidth: el.scrollWidth,
     clientWidth: el.clientWidth,
