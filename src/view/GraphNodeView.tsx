@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
 import { formatNumber as f, type GraphNode, OP } from '../core';
-import { nodeSize } from './geometry';
+import { nodeSize, nodeSymbol, SUB_DY, SUB_SIZE, symbolFit } from './geometry';
 
 export interface NodeProps {
   node: GraphNode;
@@ -39,8 +39,9 @@ export const GraphNodeView = memo(function GraphNodeView({
 }: NodeProps) {
   const { hw, hh, shape } = nodeSize(node, name);
   const spec = OP[node.op];
-  const symbol = node.op === 'input' || node.op === 'const' ? name : (node.fn ?? spec.symbol);
-  const small = symbol.length > 3;
+  const symbol = nodeSymbol(node, name, spec.symbol);
+  // The stylesheet sizes the symbol as min(its usual size, --fit), so that it always fits its shape.
+  const fit = { '--fit': `${symbolFit(node, name, spec.symbol)}px` } as CSSProperties;
   const describe =
     node.op === 'input'
       ? `input ${name}`
@@ -82,8 +83,13 @@ export const GraphNodeView = memo(function GraphNodeView({
           className="shape"
         />
       )}
-      <text className={`symbol${small ? ' small' : ''}`} dy="0.35em" textAnchor="middle">
-        {symbol}
+      <text className="symbol" dy="0.35em" textAnchor="middle" style={fit}>
+        {symbol.text}
+        {symbol.sub && (
+          <tspan dy={SUB_DY} fontSize={SUB_SIZE}>
+            {symbol.sub}
+          </tspan>
+        )}
       </text>
       {node.op !== 'input' && node.op !== 'const' && (
         <text className="name-label" y={-hh - 8} textAnchor="middle">

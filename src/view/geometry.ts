@@ -11,6 +11,61 @@ export function nodeSize(
   return { hw: 26, hh: 26, shape: 'circle' };
 }
 
+/** What a node shows in its shape: a gate's op (σ for sigmoid, log with a subscript base), else its name. */
+export function nodeSymbol(node: GraphNode, name: string, symbol: string): { text: string; sub?: string } {
+  if (node.op === 'input' || node.op === 'const') return { text: name };
+  const fn = node.fn ?? symbol;
+  if (fn === 'sigmoid') return { text: 'σ' };
+  if (fn === 'sqrt') return { text: '√' };
+  const base = /^log(\d+)$/.exec(fn);
+  if (base) return { text: 'log', sub: base[1] as string };
+  return { text: fn };
+}
+
+// Advance widths in em of DejaVu Sans Bold, the widest of the usual UI sans fonts (Segoe UI, Roboto, SF
+// and Liberation are narrower), so a symbol sized by them fits whatever font the machine has.
+const WIDE = new Map<string, number>(
+  Object.entries({
+    m: 1.04,
+    w: 0.93,
+    f: 0.44,
+    i: 0.35,
+    j: 0.35,
+    l: 0.35,
+    r: 0.5,
+    t: 0.48,
+    '|': 0.37,
+    '.': 0.38,
+  }),
+);
+const DIGIT = 0.7;
+const SUB = 0.7; // a subscript's size, relative to the symbol's
+/** How a subscript is drawn (a tspan: every SVG viewer reads these attributes). */
+export const SUB_SIZE = `${SUB * 100}%`;
+export const SUB_DY = '0.3em';
+
+function emWidth(text: string, mono: boolean): number {
+  let w = 0;
+  for (const ch of text)
+    w += mono ? 0.61 : (WIDE.get(ch) ?? (/[a-z]/.test(ch) ? 0.72 : /\d/.test(ch) ? DIGIT : 0.84));
+  return w;
+}
+
+/**
+ * The largest font size (in drawing units) at which the node's symbol fits its shape with a margin:
+ * the stylesheet draws the symbol at min(its usual size, this), so a short symbol keeps its size and
+ * a long one shrinks to fit (in every mode, projector included).
+ */
+export function symbolFit(node: GraphNode, name: string, symbol: string): number {
+  const { hw, shape } = nodeSize(node, name);
+  const { text, sub } = nodeSymbol(node, name, symbol);
+  const mono = node.op === 'input';
+  const em = emWidth(text, mono) + (sub ? SUB * emWidth(sub, mono) : 0);
+  // A circle is narrower above and below its middle; boxes and chips leave a little padding.
+  const room = 2 * hw - (shape === 'circle' ? 14 : 10);
+  return Math.floor((10 * room) / Math.max(em, 0.5)) / 10;
+}
+
 const bump = line<[number, number]>().curve(curveBumpX);
 
 /** A smooth left-to-right curve through the points (an S-bend between each pair), as an SVG path. */
