@@ -38,7 +38,8 @@ export function Legend() {
           <span className="legend-grad">{gradColour} below an edge</span>: the gradient flowing back
         </li>
         <li>
-          <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g}
+          <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g} (while
+          stepping back, the sum so far)
         </li>
       </ul>
       <button type="button" onClick={() => setLegend(false)} aria-label="Hide the key">

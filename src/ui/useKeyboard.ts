@@ -35,6 +35,8 @@ export function useKeyboard(): void {
       if (e.defaultPrevented || e.altKey) return;
       const s = api.getState();
       const t = e.target;
+      // A tool opened in its larger view is modal: its keys are its own (Escape closes it).
+      if (t instanceof Element && t.closest('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey) {
         const k = e.key.toLowerCase();
         if (k === 'z' || k === 'y') {
