@@ -236,7 +236,7 @@ function exported(c: Case): { r: AnalysisOk; code: string } | null {
 describe('Copy as PyTorch on random programs', () => {
   it('every program Gradflow accepts exports a script that prints Gradflow’s value and gradients', () => {
     const seed = Number(process.env.PYTORCH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const numRuns = Number(process.env.PYTORCH_RUNS ?? 600);
+    const numRuns = Number(process.env.PYTORCH_RUNS ?? 1000);
     const cases = fc.sample(caseArb, { seed, numRuns });
     const accepted = cases.flatMap((c) => {
       const e = exported(c);
