@@ -105,7 +105,8 @@ export function toPyTorch(graph: Graph, names: readonly string[], inputs: readon
       continue;
     }
     const op = graph.opName(id);
-    const a = Array.from({ length: arity }, (_, s) => ref(graph.arg(id, s)));
+    const a: string[] = [];
+    for (let s = 0; s < arity; s++) a.push(ref(graph.arg(id, s)));
     let expr: string;
     const infix = INFIX[op];
     if (infix) expr = `${a[0]} ${infix} ${a[1]}`;

@@ -9,6 +9,8 @@ export function pyFloat(v: number): string {
   if (v === Number.POSITIVE_INFINITY) return "float('inf')";
   if (v === Number.NEGATIVE_INFINITY) return "float('-inf')";
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  // Most literals are small integers: 2 is `2.0`.
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
   const sign = v < 0 ? '-' : '';
   // String(|v|) is `123.45`, `0.000012`, `1.5e+21` or `5e-324`: take its digits and where the point goes.
   const [mantissa = '', exponent = '0'] = String(Math.abs(v)).split('e');
