@@ -261,14 +261,30 @@ describe('Copy as PyTorch on random programs', () => {
           const why = verdict.get(k);
           if (why) throw new Error(`${JSON.stringify(c)}\n${why}`);
         }),
-        { seed, numRuns, endOnFailure: false },
+        { seed, numRuns },
       );
     }
-    expect(failed.map((a) => `${JSON.stringify(a.c)}: ${verdict.get(key(a.c))}`).slice(0, 3)).toEqual([]);
-    // Most random programs are accepted: the property is about something.
-    expect(accepted.length, `seed ${seed}`).toBeGreaterThan(numRuns / 3);
+    const replay = `replay with PYTORCH_SEED=${seed}`;
+    expect(failed.map((a) => `${JSON.stringify(a.c)}: ${verdict.get(key(a.c))}`).slice(0, 3), replay).toEqual(
+      [],
+    );
+    // The property is about something: most programs are accepted, and many have a max/min at a tie.
+    expect(accepted.length, replay).toBeGreaterThan(numRuns / 3);
+    expect(accepted.filter((a) => hasTie(a.r)).length, replay).toBeGreaterThan(numRuns / 50);
   });
 });
+
+/** Whether a max or min that the output uses ties (where torch.max would share the gradient). */
+function hasTie(r: AnalysisOk): boolean {
+  const g = r.graph;
+  for (let n = 0; n < g.size; n++) {
+    const op = g.opName(n);
+    if (op !== 'max' && op !== 'min') continue;
+    const xs = Array.from({ length: g.arity(n) }, (_, s) => r.values[g.arg(n, s)] as number);
+    if ((ALL_OPS[g.op[n] as number] as OpSpec).kink?.(xs) === 0 && r.grads[n] !== 0) return true;
+  }
+  return false;
+}
 
 function toResult(run: ReturnType<typeof runScript>): RunResult {
   if (run.status === 0) return { stdout: run.stdout, error: null };
