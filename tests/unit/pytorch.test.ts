@@ -46,7 +46,7 @@ describe('Copy as PyTorch runs and prints Gradflow’s numbers', () => {
       [
         'import torch',
         '',
-        "# Gradflow's computation in PyTorch, one line per node of the graph, in float64 as in Gradflow.",
+        "# Gradflow's computation in PyTorch, one line per operation, in float64 as in Gradflow.",
         '',
         'x = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)',
         'y = torch.tensor(5.0, dtype=torch.float64, requires_grad=True)',

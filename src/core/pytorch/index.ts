@@ -120,9 +120,7 @@ export function toPyTorch(graph: Graph, names: readonly string[], inputs: readon
 
   const o = py.get(out) as string;
   const lines = [...(usesMath ? ['import math', ''] : []), 'import torch', ''];
-  lines.push(
-    "# Gradflow's computation in PyTorch, one line per node of the graph, in float64 as in Gradflow.",
-  );
+  lines.push("# Gradflow's computation in PyTorch, one line per operation, in float64 as in Gradflow.");
   if (renamed.size > 0) lines.push(`# Renamed for Python: ${[...renamed].join(', ')}.`);
   lines.push('');
   if (helpers.size > 0) lines.push('');
