@@ -70,8 +70,9 @@ describe('copy as PyTorch', () => {
     const r = ok('x = -2; y = 5; z = -4\nq = x + y\nf = q * z');
     expect(toPyTorch(r.graph, nodeNames(r.graph), r.inputs)).toBe(
       [
-        'import math',
         'import torch',
+        '',
+        "# Gradflow's computation in PyTorch, one line per operation, in float64 as in Gradflow.",
         '',
         'x = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)',
         'y = torch.tensor(5.0, dtype=torch.float64, requires_grad=True)',
