@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnalysisOk, analyze, nodeNames, pathsTo, toPyTorch } from '../../src/core';
+import { type AnalysisOk, analyze, pathsTo } from '../../src/core';
 import { envArb, program, treeArb } from '../property/programs';
 
 function ok(source: string, values: Record<string, number> = {}): AnalysisOk {
@@ -62,46 +61,5 @@ describe('chain rule as a sum over paths', () => {
       }),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('copy as PyTorch', () => {
-  it('writes the graph line by line with the same names', () => {
-    const r = ok('x = -2; y = 5; z = -4\nq = x + y\nf = q * z');
-    expect(toPyTorch(r.graph, nodeNames(r.graph), r.inputs)).toBe(
-      [
-        'import torch',
-        '',
-        "# Gradflow's computation in PyTorch, one line per operation, in float64 as in Gradflow.",
-        '',
-        'x = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)',
-        'y = torch.tensor(5.0, dtype=torch.float64, requires_grad=True)',
-        'z = torch.tensor(-4.0, dtype=torch.float64, requires_grad=True)',
-        'q = x + y',
-        'f = q * z',
-        '',
-        'f.backward()',
-        'print("f =", f.item())',
-        'print("df/dx =", x.grad.item() if x.grad is not None else 0.0)',
-        'print("df/dy =", y.grad.item() if y.grad is not None else 0.0)',
-        'print("df/dz =", z.grad.item() if z.grad is not None else 0.0)',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it.each([
-    '2*log(x1+sin(x1))*max(x2,x3)',
-    '1/(1+exp(-(w0*x0+w1*x1+w2)))',
-    'lambda = 2; torch = 3\nf = lambda * torch + pi - e^2 + min(lambda, 1) + sqrt(abs(-torch)) + relu(tanh(sigmoid(lambda)))',
-  ])('is valid Python: %s', (src) => {
-    const r = ok(src);
-    const code = toPyTorch(r.graph, nodeNames(r.graph), r.inputs);
-    const py = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
-      input: code,
-      encoding: 'utf8',
-    });
-    expect(py.stderr).toBe('');
-    expect(py.status).toBe(0);
   });
 });
