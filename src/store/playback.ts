@@ -1,7 +1,7 @@
 import { frameAt } from '../core';
 import type { Scene } from './derive';
 import { isClose, questionAt } from './quiz';
-import type { GradflowState } from './store';
+import type { GradflowState } from './state';
 
 type Set = (partial: Partial<GradflowState>) => void;
 type Get = () => GradflowState;
