@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import { lineCol } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectError, selectSource } from '../store/selectors';
@@ -42,8 +42,8 @@ export function Editor() {
     el.addEventListener('beforeinput', onBefore);
     return () => el.removeEventListener('beforeinput', onBefore);
   }, [undo, redo]);
-  const start = error ? Math.min(error.start, source.length) : 0;
-  const end = error ? Math.min(Math.max(error.end, error.start + 1), source.length + 1) : 0;
+  const warnings = useGradflow((s) => (s.analysis.ok && !s.pending ? s.analysis.warnings : NONE));
+  const spans: Span[] = error ? [{ start: error.start, end: error.end, warn: false }] : spansOf(warnings);
   return (
     <div className="editor">
       <label htmlFor="expression" className="panel-title">
@@ -51,15 +51,7 @@ export function Editor() {
       </label>
       <div className="editor-box">
         <div className="editor-backdrop" ref={backdrop} aria-hidden="true">
-          {error ? (
-            <>
-              {source.slice(0, start)}
-              <mark>{source.slice(start, end) || ' '}</mark>
-              {source.slice(end)}
-            </>
-          ) : (
-            source
-          )}
+          <Marked source={source} spans={spans} />
           {'\n'}
         </div>
         <textarea
@@ -89,6 +81,44 @@ export function Editor() {
       <Reference />
     </div>
   );
+}
+
+interface Span {
+  start: number;
+  end: number;
+  /** A warning (a line the output does not use that cannot be computed), not an error. */
+  warn: boolean;
+}
+const NONE: readonly { start: number; end: number }[] = [];
+
+/** Warnings' spans in order, without overlaps. */
+function spansOf(warnings: readonly { start: number; end: number }[]): Span[] {
+  const sorted = [...warnings].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (!last || w.start >= last.end) out.push({ start: w.start, end: w.end, warn: true });
+  }
+  return out;
+}
+
+/** The text with its marked spans: an error underlined in red, warnings in amber. */
+function Marked({ source, spans }: { source: string; spans: Span[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const sp of spans) {
+    const start = Math.min(Math.max(sp.start, at), source.length);
+    const end = Math.min(Math.max(sp.end, start + 1), source.length + 1);
+    parts.push(source.slice(at, start));
+    parts.push(
+      <mark key={start} className={sp.warn ? 'warn' : undefined}>
+        {source.slice(start, end) || ' '}
+      </mark>,
+    );
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return <>{parts}</>;
 }
 
 function ErrorMessage({
