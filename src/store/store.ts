@@ -120,15 +120,19 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       recompute(to.source, to.overrides);
     };
 
+    /** A preset was loaded: its picture, whenever its layout arrives, starts at the beginning. */
+    let fromStart = false;
     const show = (a: Analysis, next: Scene) => {
       const { scene: prev, position } = get();
       const sameShape = prev !== null && prev.shape === next.shape;
       const atEnd = prev === null || position >= prev.timeline.length;
+      const start = fromStart;
+      fromStart = false;
       set({
         analysis: a,
         layingOut: 0,
         scene: next,
-        position: sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
+        position: start ? 0 : sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
         selected: sameShape ? get().selected : null,
         highlight: sameShape ? get().highlight : null,
         playing: sameShape ? get().playing : false,
@@ -178,8 +182,12 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         const src = normalizeText(raw);
         remember('load', { source: src, overrides: get().overrides });
         set({ history: { ...get().history, group: '' } });
+        // A preset starts at the beginning, ready for the clicker's first PageDown (not at "Done").
+        fromStart = true;
         sourceChanged(src, get().overrides);
         get().settle();
+        if (fromStart) set({ position: 0, playing: false }); // the same shape as before: nothing redrawn
+        fromStart = get().layingOut > 0;
       },
       setValue(name, value) {
         if (!Number.isFinite(value)) return;

@@ -4,7 +4,7 @@ import { GraphView } from '../view/GraphView';
 import { Boundary } from './Boundary';
 import { Editor } from './Editor';
 import { GradientCheckPanel } from './GradientCheckPanel';
-import { Blank } from './Legend';
+import { Blank, Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { PathsPanel } from './PathsPanel';
 import { Playback } from './Playback';
@@ -94,6 +94,7 @@ export function App() {
       <main className="stage">
         <Part name="The graph">
           <GraphView />
+          <Legend />
         </Part>
         <Part name="The playback controls">
           <Playback />

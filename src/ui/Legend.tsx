@@ -38,8 +38,8 @@ export function Legend() {
           <span className="legend-grad">{gradColour} below an edge</span>: the gradient flowing back
         </li>
         <li>
-          <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g} (while
-          stepping back, the sum so far)
+          <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g} (the sum so
+          far, while stepping)
         </li>
       </ul>
       <button type="button" onClick={() => setLegend(false)} aria-label="Hide the key">

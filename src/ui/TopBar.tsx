@@ -84,6 +84,16 @@ export function TopBar() {
       Dark theme
     </label>
   );
+  const paletteToggle = (
+    <label className="palette">
+      <input
+        type="checkbox"
+        checked={palette === 'colorblind'}
+        onChange={(e) => setPalette(e.target.checked ? 'colorblind' : 'lecture')}
+      />{' '}
+      Colour-blind-safe colours
+    </label>
+  );
   if (projector) {
     return (
       <header className="topbar compact">
@@ -91,6 +101,7 @@ export function TopBar() {
         {presetPicker}
         <div className="topbar-actions">
           {themeToggle}
+          {paletteToggle}
           {viewControls}
         </div>
       </header>
@@ -110,14 +121,7 @@ export function TopBar() {
         <span role="status" className="copied">
           {copied}
         </span>
-        <label className="palette">
-          <input
-            type="checkbox"
-            checked={palette === 'colorblind'}
-            onChange={(e) => setPalette(e.target.checked ? 'colorblind' : 'lecture')}
-          />{' '}
-          Colour-blind-safe colours
-        </label>
+        {paletteToggle}
         {themeToggle}
       </div>
       {notice && (

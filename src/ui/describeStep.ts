@@ -49,6 +49,13 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
       latex: stepLatex(graph, names, step, before),
     };
   }
+  if (scene.analysis.inputs.length === 0) {
+    return {
+      title: 'Done',
+      text: `${out} = ${formatNumber(values[graph.output] as number)}. The program has no inputs, so there is no gradient to find.`,
+      latex: '',
+    };
+  }
   const grads = scene.analysis.inputs.map(
     (i) => `∂${out}/∂${i.name} = ${formatNumber(scene.analysis.gradients[i.name] as number)}`,
   );

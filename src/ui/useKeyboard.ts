@@ -21,8 +21,8 @@ function isControl(t: EventTarget | null): boolean {
  * - PageDown / PageUp (what clickers send) step forward / back by exactly one position, whatever has
  *   focus, the text box included; they never change a value or scroll a panel.
  * - `b` and `.` (a clicker's blank-screen key) blank and unblank the graph, outside text entry.
- * - Space play/pause; → ← step; Home restart; End jump to the end: not on a focused control, where those
- *   keys have their own meaning.
+ * - Space play/pause; → ← step; Home restart; End jump to the end: not where a focused control gives
+ *   those keys a meaning of its own (a slider's arrows, a checkbox's Space, a menu's letters).
  * - p projector mode, f fullscreen, q quiz, ? the shortcuts card; Escape unblanks, closes the card, then
  *   leaves projector mode.
  * - Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo the work, sliders included, anywhere.
@@ -47,7 +47,9 @@ export function useKeyboard(): void {
         return;
       }
       if (e.key === 'PageDown' || e.key === 'PageUp') {
-        s.step(e.key === 'PageDown' ? 1 : -1);
+        // On a blanked screen the clicker's next press brings the picture back, where it was.
+        if (s.blank) s.setBlank(false);
+        else s.step(e.key === 'PageDown' ? 1 : -1);
         e.preventDefault();
         e.stopPropagation();
         return;
@@ -67,7 +69,18 @@ export function useKeyboard(): void {
           else return;
           break;
         default:
-          if (control || t instanceof HTMLSelectElement) return;
+          // Arrows, Home and End move a focused slider or menu; Space ticks a box or presses a button;
+          // letters pick an option in a menu. Elsewhere (a slider, a box, a button) letters are shortcuts.
+          if (control && ['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;
+          if (e.key === ' ' && !(t instanceof HTMLInputElement && t.type === 'range')) {
+            if (
+              control ||
+              t instanceof HTMLButtonElement ||
+              (t instanceof HTMLElement && t.tagName === 'SUMMARY')
+            )
+              return;
+          }
+          if (t instanceof HTMLSelectElement) return;
           if (!playKey(e, s)) return;
       }
       e.preventDefault();
@@ -81,8 +94,6 @@ export function useKeyboard(): void {
 function playKey(e: KeyboardEvent, s: ReturnType<ReturnType<typeof useGradflowApi>['getState']>): boolean {
   switch (e.key) {
     case ' ':
-      // A focused button activates on Space by itself; leave it alone.
-      if (e.target instanceof HTMLButtonElement) return false;
       s.togglePlay();
       return true;
     case 'ArrowRight':

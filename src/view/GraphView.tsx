@@ -53,6 +53,16 @@ function runningSum(steps: Steps, index: number): string | undefined {
   return `${sum} = ${f(steps.after(index))}`;
 }
 
+/** The edges in drawing order: the one being stepped through last. */
+function orderEdges<E extends { id: number }>(
+  edges: readonly E[],
+  current: number | undefined,
+): readonly E[] {
+  if (current === undefined) return edges;
+  const at = edges.findIndex((e) => e.id === current);
+  return at < 0 ? edges : [...edges.slice(0, at), ...edges.slice(at + 1), edges[at] as E];
+}
+
 /** A program's text in one short line, for the "last valid program" banner. */
 function clip(source: string): string {
   const one = source.replace(/\s*\n\s*/g, '; ');
@@ -72,6 +82,8 @@ export function GraphView() {
   const highlight = useGradflow((s) => s.highlight);
   const quizHidden = useQuizHidden();
   const stale = useGradflow(selectStale);
+  // The text parses but cannot be computed at its values: the picture is of the last values that could be.
+  const badValues = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
   const legendShown = useGradflow(selectLegendShown);
   const { setLegend } = useGradflow(selectActions);
   const fitted = useRef(false);
@@ -141,10 +153,11 @@ export function GraphView() {
     >
       {stale && (
         <p className="stale-banner" role="status">
-          Showing the last valid program: {clip(scene.analysis.source)}
+          {badValues
+            ? 'Showing the last values that could be computed (see the message under the text)'
+            : `Showing the last valid program: ${clip(scene.analysis.source)}`}
         </p>
       )}
-      <Legend />
       {layingOut > 0 && (
         <div className="layout-progress" role="status">
           Laying out {layingOut.toLocaleString('en-US')} nodes…
@@ -190,7 +203,8 @@ export function GraphView() {
           </marker>
         </defs>
         <g transform={transform.toString()}>
-          {graph.edges.map((e) => {
+          {/* The current step's edge is drawn last, so that its label sits above every other label. */}
+          {orderEdges(graph.edges, frame.step?.edge).map((e) => {
             const g = geometry[e.id];
             if (!g) return null;
             const step = frame.step && frame.step.edge === e.id ? frame.step : undefined;

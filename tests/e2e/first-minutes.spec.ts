@@ -78,6 +78,23 @@ test.describe('the presenter clicker', () => {
   });
 });
 
+test('a preset opens at its start; shortcuts work from a checkbox; the blank key is undone first', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('colah');
+  await expect(page.getByRole('region', { name: 'Step' }).locator('h2')).toHaveText('Start');
+  await page.getByLabel('Colour-blind-safe colours').focus();
+  await page.keyboard.press('p');
+  await expect(page.locator('.app.projector')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  expect(await position(page)).toBe(1);
+  await page.keyboard.press('b');
+  await page.keyboard.press('PageDown'); // the presenter's next press brings the picture back, unmoved
+  await expect(page.getByRole('status', { name: 'Screen blanked' })).toHaveCount(0);
+  expect(await position(page)).toBe(1);
+});
+
 test.describe('typing', () => {
   test('typing the lecture expression key by key never flashes an error or draws a half-typed name', async ({
     page,
