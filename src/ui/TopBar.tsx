@@ -85,13 +85,13 @@ export function TopBar() {
     </label>
   );
   const paletteToggle = (
-    <label className="palette">
+    <label className="palette" title="Colour-blind-safe colours">
       <input
         type="checkbox"
         checked={palette === 'colorblind'}
         onChange={(e) => setPalette(e.target.checked ? 'colorblind' : 'lecture')}
       />{' '}
-      Colour-blind-safe colours
+      {projector ? 'Colour-blind' : 'Colour-blind-safe colours'}
     </label>
   );
   if (projector) {
