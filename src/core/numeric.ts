@@ -1,8 +1,9 @@
 import { formatNumber } from './format';
-import { forward, gather } from './forward';
+import { forward, gather, listNumbers } from './forward';
 import type { Graph, GraphNode } from './graph';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
+import { reachesOutput } from './reach';
 import { tangent } from './tangent';
 
 /** Backprop against central differences for one input. */
@@ -74,10 +75,12 @@ export function cornerWithin(
   h: number,
 ): GraphNode | undefined {
   const dot = tangent(graph, values, seed);
+  // Only corners the output passes through bend it: a line the output does not use cannot.
+  const live = reachesOutput(graph, graph.output);
   const scratch: number[][] = [];
   for (let id = 0; id < graph.size; id++) {
     const kink = (ALL_OPS[graph.op[id] as number] as OpSpec).kink;
-    if (!kink) continue;
+    if (!kink || !live[id]) continue;
     let speed = 0;
     for (let e = graph.firstEdge[id] as number; e < (graph.firstEdge[id + 1] as number); e++) {
       speed = Math.max(speed, Math.abs(dot[graph.edgeSource[e] as number] as number));
@@ -94,7 +97,7 @@ function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number)
 
 function cornerReason(node: GraphNode, xs: number[]): string {
   if (node.op === 'max' || node.op === 'min') {
-    return `${node.op} has a tie here (${xs.map((v) => formatNumber(v)).join(', ')}): a corner, where the one-sided slopes differ and backprop uses the first winner's.`;
+    return `${node.op} has a tie here (${listNumbers(xs)}): a corner, where the one-sided slopes differ and backprop uses the first winner's.`;
   }
   return `${node.fn ?? node.op} is at its corner (input ${formatNumber(xs[0] as number)}): the slopes left and right differ, and backprop uses ${node.op}'(0) = 0.`;
 }
