@@ -2,7 +2,7 @@ import type { GradflowError } from './errors';
 import { gather } from './forward';
 import { gradientFailure } from './gradient-errors';
 import type { Graph } from './graph';
-import { localsOf } from './locals';
+import { BATCHED, localsOf } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 import { dependsOnInput, reachesOutput } from './reach';
@@ -75,7 +75,7 @@ function propagate(
     const upstream = grads[id] as number;
     const out = values[id] as number;
     // max/min: every local derivative in one pass (one winner per gate, not one per argument).
-    const all = spec.partials === undefined ? null : localsOf(spec, xs, out, locals1);
+    const all = BATCHED[graph.op[id] as number] ? localsOf(spec, xs, out, locals1) : null;
     for (let slot = 0; slot < arity; slot++) {
       const src = edgeSource[first + slot] as number;
       if (!needsGrad[src]) continue;

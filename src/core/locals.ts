@@ -4,6 +4,12 @@ import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 
 /**
+ * By op code: 1 for the ops with `partials`. The passes read this flag rather than the op's property:
+ * one byte per gate instead of a property lookup on op objects of many shapes.
+ */
+export const BATCHED: Uint8Array = Uint8Array.from(ALL_OPS, (o) => (o.partials === undefined ? 0 : 1));
+
+/**
  * Every local derivative ∂out/∂x_i of one gate, into `into` (returned): from the op's `partials` when it
  * has one (max/min: one pass for all arguments), else one `partial` per argument.
  */
