@@ -6,6 +6,7 @@ import {
   forwardCaption,
   frameAt,
   gradientCheck,
+  nameLatex,
   nodeNames,
   pathsTo,
   stepCaption,
@@ -234,5 +235,24 @@ describe('names', () => {
     const r = ok('constructor = 4; f = constructor ^ 2');
     expect(r.value).toBe(16);
     expect(r.gradients.constructor).toBe(8);
+  });
+});
+
+describe('LaTeX of names does not recurse on the name', () => {
+  it.each([
+    ['y_hat', '\\hat{y}'],
+    ['y_hat_hat', '\\hat{\\hat{y}}'],
+    ['x1_hat', '\\hat{x_{1}}'],
+    ['alpha_hat', '\\hat{\\alpha}'],
+    ['_hat', '\\mathrm{\\_hat}'],
+    ['loss_hat', '\\hat{\\mathrm{loss}}'],
+  ])('%s → %s', (name, latex) => {
+    expect(nameLatex(name)).toBe(latex);
+  });
+
+  it('a name of 9,000 hats (longer than the language allows) is typeset, not a stack overflow', () => {
+    const latex = nameLatex(`x${'_hat'.repeat(9000)}`);
+    expect(latex.startsWith('\\hat{\\hat{')).toBe(true);
+    expect(latex.length).toBe(9000 * '\\hat{}'.length + 1);
   });
 });
