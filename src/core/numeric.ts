@@ -11,7 +11,7 @@ export interface GradientCheck {
   name: string;
   /** Reverse-mode gradient. */
   analytic: number;
-  /** (f(x+h) − f(x−h)) / 2h, or NaN when x±h leaves the domain. */
+  /** (f(x+h) − f(x−h)) / 2h, or NaN when x±h leaves the domain or something overflows. */
   numeric: number;
   /** |analytic − numeric| / max(|analytic|, |numeric|, 1e-6). */
   relError: number;
@@ -48,14 +48,20 @@ export function gradientCheck(
       const r = forward(graph, shifted);
       return r.ok ? (r.values[graph.output] as number) : Number.NaN;
     };
-    const numeric = (at(h) - at(-h)) / (2 * h);
+    const [up, down] = [at(h), at(-h)];
+    const difference = (up - down) / (2 * h);
+    // No estimate when x ± h leaves a domain or overflows (NaN), or the difference itself overflows: the
+    // table then shows no number rather than ∞.
+    const numeric = Number.isFinite(difference) ? difference : Number.NaN;
     const analytic = grads[inp.node] as number;
     const relError = Number.isNaN(numeric) ? Number.POSITIVE_INFINITY : relativeError(analytic, numeric);
     const agrees = relError <= TOLERANCE;
     const check: GradientCheck = { name: inp.name, analytic, numeric, relError, h, agrees };
     if (!agrees) {
       check.reason = Number.isNaN(numeric)
-        ? `${inp.name} ± ${formatNumber(h)} leaves the domain of an operation (a domain edge), so no central difference exists.`
+        ? Number.isNaN(up) || Number.isNaN(down)
+          ? `${inp.name} ± ${formatNumber(h)} leaves the domain of an operation (a domain edge), or a value overflows there, so no central difference exists.`
+          : `The central difference at ${inp.name} ± ${formatNumber(h)} is larger than the largest number, so there is no estimate.`
         : (cornerNear(graph, values, inp.node, h) ??
           'The function bends sharply within ±h here; the central difference is not a good estimate.');
     }

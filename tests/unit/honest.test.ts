@@ -256,3 +256,17 @@ describe('LaTeX of names does not recurse on the name', () => {
     expect(latex.length).toBe(9000 * '\\hat{}'.length + 1);
   });
 });
+
+describe('the gradient check shows no ∞', () => {
+  it('a central difference that overflows is no estimate, with the reason', () => {
+    // f(0.5 ± h) = ±1.5e308: both finite, but their difference is not. f′(0.5) = 0 is.
+    const r = ok('x = 0.5; f = 1.5e308 * tanh(1e6*(x - 0.5))^3');
+    const [check] = gradientCheck(r.graph, [0.5], r.values, r.grads);
+    expect(check?.analytic).toBe(0);
+    expect(Number.isNaN(check?.numeric)).toBe(true);
+    expect(check?.agrees).toBe(false);
+    expect(check?.reason).toBe(
+      'The central difference at x ± 1e−5 is larger than the largest number, so there is no estimate.',
+    );
+  });
+});
