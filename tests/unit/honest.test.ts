@@ -270,3 +270,24 @@ describe('the gradient check shows no ∞', () => {
     );
   });
 });
+
+describe('the sum over paths shows no ∞', () => {
+  it('paths whose products overflow but cancel: the sum is the gradient, and the paths say they overflow', () => {
+    // ∂f/∂x = (1e200 − 1e200)·1e200 = 0, but each path's product is ±1e400.
+    const r = ok('x = 1e-300; q = 1e200*x; f = q*1e200 - q*1e200');
+    expect(r.gradients.x).toBe(0);
+    const sum = pathsTo(r.graph, r.steps, r.inputs[0]?.node as number);
+    expect(sum.total).toBe(2);
+    expect(sum.sum).toBe(0);
+    expect(sum.overflows).toBe(true);
+    expect(sum.paths.map((p) => p.overflows)).toEqual([true, true]);
+  });
+
+  it('ordinary paths are not flagged', () => {
+    const r = ok('f = 0.2*x + 0.4*x', { x: 1 });
+    const sum = pathsTo(r.graph, r.steps, r.inputs[0]?.node as number);
+    expect(sum.sum).toBeCloseTo(0.6, 12);
+    expect(sum.overflows).toBeUndefined();
+    expect(sum.paths.every((p) => p.overflows === undefined)).toBe(true);
+  });
+});
