@@ -23,7 +23,10 @@ export interface AnalysisOk {
   source: string;
   graph: Graph;
   inputs: InputValue[];
-  /** Value of every node, by id. */
+  /**
+   * Value of every node, by id: finite for every node the output uses. NaN only for a node the output
+   * does not use whose value could not be computed (and the nodes built on it); `warnings` says why.
+   */
   values: Float64Array;
   /** ∂output/∂node for every node, by id. */
   grads: Float64Array;
@@ -33,6 +36,10 @@ export interface AnalysisOk {
   value: number;
   /** ∂output/∂input, by input name. */
   gradients: Record<string, number>;
+  /**
+   * Non-fatal remarks, in the order of the text: lines the output does not use (phase 'syntax'), and
+   * those among them whose value could not be computed (phase 'domain', on the failing node's span).
+   */
   warnings: GradflowError[];
 }
 
