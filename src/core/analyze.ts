@@ -23,7 +23,10 @@ export interface AnalysisOk {
   source: string;
   graph: Graph;
   inputs: InputValue[];
-  /** Value of every node, by id. */
+  /**
+   * Value of every node, by id: finite for every node the output uses. NaN only for a node the output
+   * does not use whose value could not be computed (and the nodes built on it); `warnings` says why.
+   */
   values: Float64Array;
   /** ∂output/∂node for every node, by id. */
   grads: Float64Array;
@@ -33,6 +36,10 @@ export interface AnalysisOk {
   value: number;
   /** ∂output/∂input, by input name. */
   gradients: Record<string, number>;
+  /**
+   * Non-fatal remarks, in the order of the text: lines the output does not use (phase 'syntax'), and
+   * those among them whose value could not be computed (phase 'domain', on the failing node's span).
+   */
   warnings: GradflowError[];
 }
 
@@ -66,7 +73,8 @@ export function analyze(source: string, values: Readonly<Record<string, number>>
 
   const inputs: InputValue[] = graph.inputs.map((d) => {
     const given = Object.hasOwn(values, d.name) ? values[d.name] : undefined;
-    const value = given !== undefined && Number.isFinite(given) ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
+    // A given ∞ or NaN is kept, so that forward refuses it on this input rather than hiding it.
+    const value = given !== undefined ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
     const iv: InputValue = { name: d.name, node: d.node, value, start: d.start, end: d.end };
     if (d.declared !== undefined) {
       iv.declared = d.declared;
@@ -99,6 +107,8 @@ export function analyze(source: string, values: Readonly<Record<string, number>>
     steps: bwd.steps,
     value: fwd.values[graph.output] as number,
     gradients,
-    warnings: graph.warnings,
+    // The graph's (lines the output does not use) and forward's (their values that could not be
+    // computed), in the order of the text.
+    warnings: [...graph.warnings, ...fwd.warnings].sort((a, b) => a.start - b.start),
   };
 }

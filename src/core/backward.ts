@@ -1,7 +1,8 @@
 import type { GradflowError } from './errors';
-import { formatNumber } from './format';
-import { gather, snippet } from './forward';
+import { gather } from './forward';
+import { gradientFailure } from './gradient-errors';
 import type { Graph } from './graph';
+import { BATCHED, localsOf } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 import { dependsOnInput, reachesOutput } from './reach';
@@ -27,23 +28,7 @@ export function backward(graph: Graph, values: Float64Array, source = ''): Backw
   const steps = new Steps(graph, grads, countTerms(graph, live, needsGrad));
   const failed = propagate(graph, values, live, needsGrad, grads, steps);
   if (failed < 0) return { ok: true, grads, steps };
-  // The edge whose local derivative is not finite: say which gate and which input.
-  const id = graph.edgeTarget[failed] as number;
-  const slot = failed - (graph.firstEdge[id] as number);
-  const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
-  const what = snippet(source, graph, id);
-  const x = gather(graph, id, values)[slot] as number;
-  return {
-    ok: false,
-    node: id,
-    error: {
-      message: `${what || spec.symbol} has no finite derivative here (input ${formatNumber(x)})`,
-      start: graph.start[id] as number,
-      end: graph.end[id] as number,
-      phase: 'domain',
-      hint: 'Its slope is vertical or undefined at this point; move the input a little.',
-    },
-  };
+  return { ok: false, ...gradientFailure(graph, values, grads, failed, source) };
 }
 
 /** How many contributions each node will receive, so each step can say "term k of m". */
@@ -61,8 +46,8 @@ function countTerms(graph: Graph, live: Uint8Array, needsGrad: Uint8Array): Int3
 }
 
 /**
- * The backward loop itself, filling `grads` and `steps`. Returns -1, or the first edge whose local
- * derivative is not finite. (Kept apart from the result-building code around it: engines
+ * The backward loop itself, filling `grads` and `steps`. Returns -1, or the first edge where the
+ * gradient is not finite (its local derivative, its contribution or the running sum it adds to). (Kept apart from the result-building code around it: engines
  * compile a long loop on its own, and code after it that has not run yet would be compiled blind.)
  */
 function propagate(
@@ -76,6 +61,7 @@ function propagate(
   const { firstEdge, edgeSource, output } = graph;
   const seen = new Int32Array(graph.size);
   const scratch: number[][] = [];
+  const locals1: number[] = [];
   // The step columns, read once: the loop below writes to them 100,000 times.
   const { edges, termIndex, locals, befores } = steps;
   let k = 0;
@@ -88,14 +74,17 @@ function propagate(
     const xs = gather(graph, id, values, scratch);
     const upstream = grads[id] as number;
     const out = values[id] as number;
+    // max/min: every local derivative in one pass (one winner per gate, not one per argument).
+    const all = BATCHED[graph.op[id] as number] ? localsOf(spec, xs, out, locals1) : null;
     for (let slot = 0; slot < arity; slot++) {
       const src = edgeSource[first + slot] as number;
       if (!needsGrad[src]) continue;
-      const local = spec.partial(xs, out, slot);
-      if (!Number.isFinite(local)) return first + slot;
-      const contribution = upstream * local;
+      const local = all === null ? spec.partial(xs, out, slot) : (all[slot] as number);
       const before = grads[src] as number;
-      const after = before + contribution;
+      const after = before + upstream * local;
+      // One test per edge covers the three ways a gradient stops being a number: a local derivative
+      // that is not finite, a product upstream × local past ±1.8e308, a running sum past it.
+      if (!Number.isFinite(after)) return first + slot;
       grads[src] = after;
       seen[src] = (seen[src] as number) + 1;
       edges[k] = first + slot;

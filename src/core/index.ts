@@ -25,6 +25,8 @@ export { Graph, type GraphData, type GraphEdge, type GraphNode, type InputDecl }
 export { hashString, mix } from './hash';
 export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
+export { MAX_NAME_LENGTH } from './limits';
+export { localDerivatives, localsOf } from './locals';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
 export { ALL_OPS, CONSTANTS, FUNCTIONS, OP } from './ops/table';
 export type { EdgeContext, GatePattern, OpName, OpSpec } from './ops/types';

@@ -1,6 +1,7 @@
 import { grow } from './columns';
 import { type GradflowError, syntaxError } from './errors';
 import { hashSpan } from './hash';
+import { literalProblem, nameProblem } from './limits';
 
 /*
  * Token kinds are small numbers: an operator's kind is its character code ('+' is 43), so a token fits in
@@ -139,6 +140,8 @@ const LOOKALIKES: Record<string, string> = {
   '²': '^2',
 };
 
+const NUMBER_HINT = 'Numbers go from −1.8e308 to 1.8e308; use a smaller one.';
+
 /**
  * Splits the text into tokens. `**` becomes `^`; `#` starts a comment to the end of the line.
  * Returns an error (never throws) for a character that is not part of the language.
@@ -175,11 +178,20 @@ export function lex(source: string): { tokens: Tokens } | { error: GradflowError
           while (i < n && isDigit(source.charCodeAt(i))) i++;
         }
       }
-      t.push(NUMBER, start, i, t.intern(source, start, i, true));
+      const known = t.names.length;
+      const sym = t.intern(source, start, i, true);
+      // Checked once per distinct literal: a number no double can hold (1e309) is refused where it is.
+      const problem = sym === known ? literalProblem(t.names[sym] as string, t.values[sym] as number) : null;
+      if (problem !== null) return { error: syntaxError(problem, start, i, NUMBER_HINT) };
+      t.push(NUMBER, start, i, sym);
     } else if (isIdentStart(c)) {
       const start = i;
       while (i < n && isIdentPart(source.charCodeAt(i))) i++;
-      t.push(IDENT, start, i, t.intern(source, start, i, false));
+      const known = t.names.length;
+      const sym = t.intern(source, start, i, false);
+      const problem = sym === known ? nameProblem(t.names[sym] as string) : null;
+      if (problem !== null) return { error: syntaxError(problem.message, start, i, problem.hint) };
+      t.push(IDENT, start, i, sym);
     } else if (c === STAR && source.charCodeAt(i + 1) === STAR) {
       push(CARET, i, i + 2);
       i += 2;

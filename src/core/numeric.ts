@@ -1,8 +1,9 @@
 import { formatNumber } from './format';
-import { forward, gather } from './forward';
+import { forward, gather, listNumbers } from './forward';
 import type { Graph, GraphNode } from './graph';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
+import { reachesOutput } from './reach';
 import { tangent } from './tangent';
 
 /** Backprop against central differences for one input. */
@@ -10,7 +11,7 @@ export interface GradientCheck {
   name: string;
   /** Reverse-mode gradient. */
   analytic: number;
-  /** (f(x+h) − f(x−h)) / 2h, or NaN when x±h leaves the domain. */
+  /** (f(x+h) − f(x−h)) / 2h, or NaN when x±h leaves the domain or something overflows. */
   numeric: number;
   /** |analytic − numeric| / max(|analytic|, |numeric|, 1e-6). */
   relError: number;
@@ -47,14 +48,20 @@ export function gradientCheck(
       const r = forward(graph, shifted);
       return r.ok ? (r.values[graph.output] as number) : Number.NaN;
     };
-    const numeric = (at(h) - at(-h)) / (2 * h);
+    const [up, down] = [at(h), at(-h)];
+    const difference = (up - down) / (2 * h);
+    // No estimate when x ± h leaves a domain or overflows (NaN), or the difference itself overflows: the
+    // table then shows no number rather than ∞.
+    const numeric = Number.isFinite(difference) ? difference : Number.NaN;
     const analytic = grads[inp.node] as number;
     const relError = Number.isNaN(numeric) ? Number.POSITIVE_INFINITY : relativeError(analytic, numeric);
     const agrees = relError <= TOLERANCE;
     const check: GradientCheck = { name: inp.name, analytic, numeric, relError, h, agrees };
     if (!agrees) {
       check.reason = Number.isNaN(numeric)
-        ? `${inp.name} ± ${formatNumber(h)} leaves the domain of an operation (a domain edge), so no central difference exists.`
+        ? Number.isNaN(up) || Number.isNaN(down)
+          ? `${inp.name} ± ${formatNumber(h)} leaves the domain of an operation (a domain edge), or a value overflows there, so no central difference exists.`
+          : `The central difference at ${inp.name} ± ${formatNumber(h)} is larger than the largest number, so there is no estimate.`
         : (cornerNear(graph, values, inp.node, h) ??
           'The function bends sharply within ±h here; the central difference is not a good estimate.');
     }
@@ -74,10 +81,12 @@ export function cornerWithin(
   h: number,
 ): GraphNode | undefined {
   const dot = tangent(graph, values, seed);
+  // Only corners the output passes through bend it: a line the output does not use cannot.
+  const live = reachesOutput(graph, graph.output);
   const scratch: number[][] = [];
   for (let id = 0; id < graph.size; id++) {
     const kink = (ALL_OPS[graph.op[id] as number] as OpSpec).kink;
-    if (!kink) continue;
+    if (!kink || !live[id]) continue;
     let speed = 0;
     for (let e = graph.firstEdge[id] as number; e < (graph.firstEdge[id + 1] as number); e++) {
       speed = Math.max(speed, Math.abs(dot[graph.edgeSource[e] as number] as number));
@@ -94,7 +103,7 @@ function cornerNear(graph: Graph, values: Float64Array, seed: number, h: number)
 
 function cornerReason(node: GraphNode, xs: number[]): string {
   if (node.op === 'max' || node.op === 'min') {
-    return `${node.op} has a tie here (${xs.map((v) => formatNumber(v)).join(', ')}): a corner, where the one-sided slopes differ and backprop uses the first winner's.`;
+    return `${node.op} has a tie here (${listNumbers(xs)}): a corner, where the one-sided slopes differ and backprop uses the first winner's.`;
   }
   return `${node.fn ?? node.op} is at its corner (input ${formatNumber(xs[0] as number)}): the slopes left and right differ, and backprop uses ${node.op}'(0) = 0.`;
 }

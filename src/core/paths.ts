@@ -11,6 +11,8 @@ export interface ChainPath {
   locals: number[];
   /** The product of the locals: this path's share of ∂output/∂input. */
   product: number;
+  /** True when that product is beyond ±1.8e308 (then `product` is ±∞: show it as too large, not as ∞). */
+  overflows?: true;
 }
 
 export interface PathSum {
@@ -19,6 +21,11 @@ export interface PathSum {
   total: number;
   /** Σ over every path of its product: equals ∂output/∂input (reverse mode sums the same terms). */
   sum: number;
+  /**
+   * True when the count of paths, or a listed path's product, is beyond ±1.8e308. Paths can cancel, so
+   * their products may overflow where ∂output/∂input does not: `sum` is then reverse mode's gradient.
+   */
+  overflows?: true;
 }
 
 /**
@@ -54,12 +61,10 @@ export function pathsTo(graph: Graph, steps: Steps, input: number, limit = 50): 
     const n = nodes[nodes.length - 1] as number;
     if (n === input) {
       const locals = edges.map((e) => local[e] as number);
-      paths.push({
-        edges: [...edges],
-        nodes: [...nodes],
-        locals,
-        product: locals.reduce((a, b) => a * b, 1),
-      });
+      const product = locals.reduce((a, b) => a * b, 1);
+      const path: ChainPath = { edges: [...edges], nodes: [...nodes], locals, product };
+      if (!Number.isFinite(product)) path.overflows = true;
+      paths.push(path);
     }
     const slot = nextSlot[nextSlot.length - 1] as number;
     if (n === input || slot >= graph.arity(n)) {
@@ -76,5 +81,20 @@ export function pathsTo(graph: Graph, steps: Steps, input: number, limit = 50): 
     nodes.push(src);
     nextSlot.push(0);
   }
-  return { paths, total: count[graph.output] as number, sum: share[graph.output] as number };
+  const total = count[graph.output] as number;
+  let sum = share[graph.output] as number;
+  const result: PathSum = { paths, total, sum };
+  if (!Number.isFinite(sum)) {
+    // The sum of the products overflowed on the way although their total did not: take reverse mode's.
+    sum = 0;
+    for (let k = 0; k < steps.length; k++) if (steps.source(k) === input) sum = steps.after(k);
+    result.sum = sum;
+  }
+  if (
+    !Number.isFinite(total) ||
+    !Number.isFinite(share[graph.output] as number) ||
+    paths.some((q) => q.overflows)
+  )
+    result.overflows = true;
+  return result;
 }

@@ -27,15 +27,19 @@ const GREEK = new Set([
 ]);
 
 /**
- * LaTeX for an identifier: `x1` and `x_1` → x_{1}, `alpha` → \alpha, `y_hat` → \hat{y}, `loss` →
- * \mathrm{loss}. Identifiers are [A-Za-z_][A-Za-z0-9_]*, so nothing here can inject LaTeX commands.
+ * LaTeX for an identifier: `x1` and `x_1` → x_{1}, `alpha` → \alpha, `y_hat` → \hat{y}, `y_hat_hat` →
+ * \hat{\hat{y}}, `loss` → \mathrm{loss}. Identifiers are [A-Za-z_][A-Za-z0-9_]*, so nothing here can
+ * inject LaTeX commands. Each `_hat` suffix is peeled off in a loop, not by recursion: the parser limits
+ * names to 64 characters, but this function does not rely on it.
  */
 export function nameLatex(name: string): string {
-  const hat = /^(.+)_hat$/.exec(name);
-  if (hat) return `\\hat{${nameLatex(hat[1] as string)}}`;
-  const m = /^([A-Za-z]+)_?(\d+)$/.exec(name) ?? /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(name);
-  if (m) return `${baseLatex(m[1] as string)}_{${baseLatex(m[2] as string)}}`;
-  return baseLatex(name);
+  let end = name.length;
+  while (end > 4 && name.startsWith('_hat', end - 4)) end -= 4;
+  const hats = (name.length - end) / 4;
+  const base = name.slice(0, end);
+  const m = /^([A-Za-z]+)_?(\d+)$/.exec(base) ?? /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(base);
+  const inner = m ? `${baseLatex(m[1] as string)}_{${baseLatex(m[2] as string)}}` : baseLatex(base);
+  return `${'\\hat{'.repeat(hats)}${inner}${'}'.repeat(hats)}`;
 }
 
 function baseLatex(s: string): string {

@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: parse + graph + forward + backward on generated programs of 100, 10,000 and 100,000
- * nodes, median of several runs, printed as a table. No assertions: the numbers are for people (the goal
+ * nodes, and on one max gate of 10,000 and 100,000 arguments, median of several runs, printed as a table. No assertions: the numbers are for people (the goal
  * is linear cost and under 50 ms at 100,000 nodes), and shared machines are noisy.
  */
 import { performance } from 'node:perf_hooks';
 import { analyze, backward, buildGraph, forward, parse } from '../../src/core/index';
-import { expression, program } from './generators';
+import { expression, program, wideMax } from './generators';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((p, q) => p - q);
@@ -24,39 +24,38 @@ function time(fn: () => void, runs: number): number {
 }
 
 const rows: string[][] = [];
-for (const [kind, gen] of [
-  ['expression', expression],
-  ['program', program],
-] as const) {
-  for (const size of [100, 10_000, 100_000]) {
-    const src = gen(size);
-    const r = analyze(src);
-    if (!r.ok) throw new Error(`${kind} ${size}: ${r.error.message}`);
-    const runs = size > 10_000 ? 15 : 25;
-    const p = parse(src);
-    if (!p.ok) throw new Error('parse');
-    const g = buildGraph(p.program, src);
-    if (!g.ok) throw new Error('graph');
-    const inputs = g.graph.inputs.map(() => 0.5);
-    const f = forward(g.graph, inputs);
-    if (!f.ok) throw new Error('forward');
-    // Each phase alone, then the whole (warm by then, like an app that has analyzed before).
-    const phases = [
-      time(() => parse(src), runs),
-      time(() => buildGraph(p.program, src), runs),
-      time(() => forward(g.graph, inputs), runs),
-      time(() => backward(g.graph, f.values), runs),
-    ];
-    const whole = time(() => analyze(src), runs);
-    rows.push([
-      kind,
-      r.graph.size.toLocaleString('en-US'),
-      src.length.toLocaleString('en-US'),
-      ...phases.map((ms) => ms.toFixed(2)),
-      whole.toFixed(2),
-      ((1000 * whole) / r.graph.size).toFixed(2), // flat across sizes = linear cost
-    ]);
-  }
+const cases = [
+  ...[100, 10_000, 100_000].map((size) => ['expression', expression(size)] as const),
+  ...[100, 10_000, 100_000].map((size) => ['program', program(size)] as const),
+  ...[10_000, 100_000].map((args) => ['max(x0…xn)', wideMax(args)] as const),
+];
+for (const [kind, src] of cases) {
+  const r = analyze(src);
+  if (!r.ok) throw new Error(`${kind}: ${r.error.message}`);
+  const runs = r.graph.size > 10_000 ? 15 : 25;
+  const p = parse(src);
+  if (!p.ok) throw new Error('parse');
+  const g = buildGraph(p.program, src);
+  if (!g.ok) throw new Error('graph');
+  const inputs = g.graph.inputs.map(() => 0.5);
+  const f = forward(g.graph, inputs);
+  if (!f.ok) throw new Error('forward');
+  // Each phase alone, then the whole (warm by then, like an app that has analyzed before).
+  const phases = [
+    time(() => parse(src), runs),
+    time(() => buildGraph(p.program, src), runs),
+    time(() => forward(g.graph, inputs), runs),
+    time(() => backward(g.graph, f.values), runs),
+  ];
+  const whole = time(() => analyze(src), runs);
+  rows.push([
+    kind,
+    r.graph.size.toLocaleString('en-US'),
+    src.length.toLocaleString('en-US'),
+    ...phases.map((ms) => ms.toFixed(2)),
+    whole.toFixed(2),
+    ((1000 * whole) / r.graph.size).toFixed(2), // flat across sizes = linear cost
+  ]);
 }
 
 const head = [

@@ -21,3 +21,8 @@ export function program(nodes: number): string {
   for (let i = 2; lines.length * 4 < nodes; i++) lines.push(`t${i} = tanh(t${i - 1} * 0.5 + t${i - 2})`);
   return lines.join('\n');
 }
+
+/** One max gate of `args` arguments, max(x0, x1, …): its cost must stay linear in the argument count. */
+export function wideMax(args: number): string {
+  return `max(${Array.from({ length: args }, (_, k) => `x${k}`).join(', ')})`;
+}

@@ -35,6 +35,13 @@ describe('number literals', () => {
       .filter((text) => !text.startsWith('.') || text.length > 1);
     fc.assert(
       fc.property(literal, (text) => {
+        if (!Number.isFinite(Number(text))) {
+          // Beyond 1.8e308: refused where it is written, never read as ∞.
+          const p = parse(`x * ${text}`);
+          expect(p.ok).toBe(false);
+          if (!p.ok) expect([p.error.start, p.error.end]).toEqual([4, 4 + text.length]);
+          return;
+        }
         const g = graphOf(`x * ${text}`);
         const c = g.nodes.find((n) => n.op === 'const');
         expect(c?.text).toBe(text);
@@ -61,7 +68,7 @@ describe('interned names', () => {
   const ident = fc
     .tuple(fc.constantFrom(...'abcdwxyz_'), fc.array(fc.constantFrom(...'abxyz019_'), { maxLength: 6 }))
     .map(([h, t]) => h + t.join(''))
-    .filter((n) => !['e', 'pi'].includes(n));
+    .filter((n) => !['e', 'pi'].includes(n) && !n.startsWith('__'));
 
   it('one input per distinct name, in order of first use, however many names there are', () => {
     fc.assert(

@@ -13,6 +13,11 @@ export function winner(x: readonly number[], better: (a: number, b: number) => b
 const maxWinner = (x: readonly number[]) => winner(x, (a, b) => a > b);
 const minWinner = (x: readonly number[]) => winner(x, (a, b) => a < b);
 
+/** max/min route: ∂out/∂x_i is 1 for the winner and 0 for the rest, found with one pass for all i. */
+function route(w: number, n: number, into: number[]): void {
+  for (let k = 0; k < n; k++) into[k] = k === w ? 1 : 0;
+}
+
 /** Gap between the best and the runner-up: 0 at a tie, where max/min have a corner. */
 function tieGap(x: readonly number[], w: number): number {
   let gap = Number.POSITIVE_INFINITY;
@@ -159,6 +164,7 @@ export const BINARY_OPS: OpSpec[] = [
     pattern: 'routes',
     forward: (x) => at(x, maxWinner(x)),
     partial: (x, _o, i) => (i === maxWinner(x) ? 1 : 0), // 1 for the winner, 0 for the rest
+    partials: (x, _o, into) => route(maxWinner(x), x.length, into),
     kink: (x) => tieGap(x, maxWinner(x)),
     latex: (a) => `\\max\\left(${a.join(', ')}\\right)`,
     partialLatex: (a, _o, i) => `\\mathbb{1}\\left[${arg(a, i)} \\text{ is the max}\\right]`,
@@ -173,6 +179,7 @@ export const BINARY_OPS: OpSpec[] = [
     pattern: 'routes',
     forward: (x) => at(x, minWinner(x)),
     partial: (x, _o, i) => (i === minWinner(x) ? 1 : 0),
+    partials: (x, _o, into) => route(minWinner(x), x.length, into),
     kink: (x) => tieGap(x, minWinner(x)),
     latex: (a) => `\\min\\left(${a.join(', ')}\\right)`,
     partialLatex: (a, _o, i) => `\\mathbb{1}\\left[${arg(a, i)} \\text{ is the min}\\right]`,

@@ -67,6 +67,12 @@ export interface OpSpec {
   forward(x: readonly number[]): number;
   /** ∂out/∂x_i, given the inputs and the output already computed. */
   partial(x: readonly number[], out: number, i: number): number;
+  /**
+   * Every local derivative at once, into[i] = ∂out/∂x_i (the same numbers as `partial`), for ops where
+   * one call per argument would repeat work: max and min find their winner once, so a gate of n
+   * arguments costs O(n), not O(n²). The passes use it when an op has it (see `localsOf`).
+   */
+  partials?(x: readonly number[], out: number, into: number[]): void;
   /** Why x is outside the op's domain (a sentence for a student), or null. */
   domain?(x: readonly number[]): string | null;
   /**
