@@ -95,7 +95,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       const a = analyze(src, ov);
       let dropped = false;
       for (const [name, v] of declared(a)) {
-        if (before.has(name) && before.get(name) !== v && name in ov) {
+        if (before.has(name) && before.get(name) !== v && Object.hasOwn(ov, name)) {
           delete ov[name];
           dropped = true;
         }

@@ -1,6 +1,12 @@
-import { definitionLatex, formatNumber, localLatex, numberLatex, OP } from '../core';
+import { definitionLatex, formatNumber, localDerivatives, localLatex, numberLatex, OP } from '../core';
 import { useGradflow } from '../store/hooks';
 import { Tex } from './Tex';
+
+/** The shortest text that reads back as the same double, with a true minus sign. */
+const exact = (v: number) => String(v).replace('-', '−');
+
+/** A gate with more arguments than this lists the first ones only (a max over 100,000 inputs). */
+const MAX_LOCALS = 50;
 
 /** The selected node: its op, value, gradient and local derivative formulas, with exact values. */
 export function NodeDetails() {
@@ -18,6 +24,8 @@ export function NodeDetails() {
   const name = scene.names[node.id] as string;
   const out = scene.names[graph.output] as string;
   const spec = OP[node.op];
+  // Every local derivative in one pass (a max of n arguments finds its winner once, not n times).
+  const locals = node.inputs.length > 0 ? localDerivatives(graph, values, node.id) : [];
   const kind =
     node.op === 'input'
       ? 'input'
@@ -33,20 +41,25 @@ export function NodeDetails() {
       <dl>
         <dt>value</dt>
         <dd>
-          {formatNumber(values[node.id] as number, 6)}{' '}
-          <span className="exact">(exact {String(values[node.id])})</span>
+          {Number.isNaN(values[node.id] as number) ? (
+            'not computed (the output does not use it)'
+          ) : (
+            <>
+              {formatNumber(values[node.id] as number, 6)}{' '}
+              <span className="exact">(exact {exact(values[node.id] as number)})</span>
+            </>
+          )}
         </dd>
         <dt>
           ∂{out}/∂{name}
         </dt>
         <dd>
           {formatNumber(grads[node.id] as number, 6)}{' '}
-          <span className="exact">(exact {String(grads[node.id])})</span>
+          <span className="exact">(exact {exact(grads[node.id] as number)})</span>
         </dd>
       </dl>
-      {node.inputs.map((inp, slot) => {
-        const xs = node.inputs.map((i) => values[i] as number);
-        const local = spec.partial(xs, values[node.id] as number, slot);
+      {node.inputs.slice(0, MAX_LOCALS).map((inp, slot) => {
+        const local = locals[slot] as number;
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: argument slots are positional
           <div key={slot} className="local">
@@ -57,6 +70,11 @@ export function NodeDetails() {
           </div>
         );
       })}
+      {node.inputs.length > MAX_LOCALS && (
+        <p className="hint">
+          …and {(node.inputs.length - MAX_LOCALS).toLocaleString('en-US')} more arguments.
+        </p>
+      )}
     </section>
   );
 }

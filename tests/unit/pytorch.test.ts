@@ -108,8 +108,11 @@ describe('Copy as PyTorch runs and prints Gradflow’s numbers', () => {
     expect(roundTrip('x = 1e21\nf = x*2')).toContain(
       'torch.tensor(1e+21, dtype=torch.float64, requires_grad=True)',
     );
-    expect(roundTrip('min(x, 1e999)', { x: 2 })).toContain("torch.tensor(float('inf'), dtype=torch.float64)");
-    expect(roundTrip('x = 1e999\nmin(x, 2)')).toContain("x = torch.tensor(float('inf')");
+    // Gradflow now refuses infinite literals and values (issue "Honest numbers"), so no accepted program
+    // exports one; the writer still spells them as Python reads them.
+    expect(analyze('min(x, 1e999)').ok).toBe(false);
+    expect(pyFloat(Number.POSITIVE_INFINITY)).toBe("float('inf')");
+    expect(pyFloat(Number.NEGATIVE_INFINITY)).toBe("float('-inf')");
     roundTrip('x*0.1 + 1e-7 + 123456789.123 + 5e-324*x', { x: 0.3 });
     roundTrip('x*1e300*1e8', { x: 1e-300 });
   });
@@ -170,8 +173,8 @@ describe('Copy as PyTorch runs and prints Gradflow’s numbers', () => {
     expect(code).toContain('# Renamed for Python: torch as torch_1.');
     expect(runScript(code).stdout).toBe('f = 12.0\ndf/dtorch = 4.0\ndf/dtorch_ = 3.0\n');
     roundTrip(
-      'lambda = 2; print = 3; float = 4; math = 5; first_max = 6; None = 1; True = 2; __builtins__ = 3; def = 1\n' +
-        'f = lambda*print*float*math*first_max*None*True*__builtins__*def + pi + max(lambda, print)',
+      'lambda = 2; print = 3; float = 4; math = 5; first_max = 6; None = 1; True = 2; builtins = 3; def = 1\n' +
+        'f = lambda*print*float*math*first_max*None*True*builtins*def + pi + max(lambda, print)',
     );
     roundTrip('torch = 1; torch_ = 2; torch_1 = 3; torch_2 = 4\ntorch*torch_ + torch_1*torch_2');
     expect(pyName('lambda')).toBe('lambda_');
