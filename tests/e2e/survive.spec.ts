@@ -126,3 +126,19 @@ test.describe('hostile share links are refused with a reason', () => {
     });
   }
 });
+
+test('overflow is reported like a domain error, and an unused line only warns', async ({ page }) => {
+  await page.goto('/');
+  await typeProgram(page, 'x = 1e-320; f = 1e150*sqrt(x)');
+  await box(page).blur();
+  await expect(page.locator('.error')).toContainText('The gradient overflows');
+  await expect(page.locator('.results')).toContainText('cannot be computed');
+  await typeProgram(page, 'x = 1\na = log(x - 2)\nf = 2*x');
+  await box(page).blur();
+  await expect(page.locator('.error')).toHaveCount(0);
+  await expect(page.locator('output')).toHaveText('f = 2');
+  await expect(page.locator('.results')).toContainText(
+    'log of a negative number (−1), and the output does not use it',
+  );
+  await expect(page.locator('.editor-backdrop mark.warn')).toHaveCount(1);
+});
