@@ -142,3 +142,12 @@ test('overflow is reported like a domain error, and an unused line only warns', 
   );
   await expect(page.locator('.editor-backdrop mark.warn')).toHaveCount(1);
 });
+
+test('a program too long to keep says so instead of being saved and refused on reload', async ({ page }) => {
+  await page.goto('/');
+  const huge = `${'x+'.repeat(500_001)}1`; // 1,000,003 characters: past what the browser keeps
+  await box(page).fill(huge);
+  await expect(page.getByRole('alert')).toContainText('too long to be kept in this browser', {
+    timeout: 20_000,
+  });
+});
