@@ -1,0 +1,97 @@
+import type { Graph } from '../../core';
+
+/**
+ * The layered graph the later steps work on: the real nodes (ids 0..n−1) plus virtual nodes (ids n, n+1, …)
+ * so that every edge joins neighbouring layers. The long edges out of one node share one chain of virtual
+ * nodes (a bus that each edge leaves just before its consumer): a variable used all along a long sum
+ * costs one chain, not one per use. Neighbour lists carry weights: how many graph edges an arc stands for.
+ */
+export interface Proper {
+  /** Real nodes. */
+  n: number;
+  /** Real plus virtual nodes. */
+  total: number;
+  layerOf: number[];
+  preds: number[][];
+  predW: number[][];
+  succs: number[][];
+  succW: number[][];
+  /** Each node's real node: itself, or for a virtual node its edges' source (for the `previous` hint). */
+  origin: number[];
+  /** For each edge id, its virtual nodes left to right. */
+  chains: number[][];
+  /** Node ids by layer. */
+  layers: number[][];
+}
+
+export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, layer: Int32Array): Proper {
+  const { nodes, edges, outEdges } = graph;
+  const n = nodes.length;
+  const preds: number[][] = nodes.map(() => []);
+  const predW: number[][] = nodes.map(() => []);
+  const succs: number[][] = nodes.map(() => []);
+  const succW: number[][] = nodes.map(() => []);
+  const layerOf: number[] = Array.from(layer);
+  const origin: number[] = nodes.map((_, id) => id);
+  const chains: number[][] = edges.map(() => []);
+  const link = (a: number, b: number) => {
+    const s = succs[a] as number[];
+    if (s[s.length - 1] === b) {
+      const k = s.length - 1;
+      (succW[a] as number[])[k] = ((succW[a] as number[])[k] as number) + 1;
+      const p = preds[b] as number[];
+      const j = p.lastIndexOf(a);
+      (predW[b] as number[])[j] = ((predW[b] as number[])[j] as number) + 1;
+      return;
+    }
+    s.push(b);
+    (succW[a] as number[]).push(1);
+    (preds[b] as number[]).push(a);
+    (predW[b] as number[]).push(1);
+  };
+  // Beyond a budget of virtual nodes (huge, deep graphs) remaining long edges are drawn direct.
+  let budget = 8 * n + 200;
+  const chain: number[] = [];
+  for (let s = 0; s < n; s++) {
+    const out = (outEdges[s] ?? []).slice();
+    out.sort((a, b) => {
+      const ta = edges[a]?.target as number;
+      const tb = edges[b]?.target as number;
+      return (layer[ta] as number) - (layer[tb] as number) || ta - tb;
+    });
+    chain.length = 0; // chain[k]: the virtual node in layer layer[s] + 1 + k
+    const l0 = layer[s] as number;
+    for (const e of out) {
+      const t = edges[e]?.target as number;
+      const span = (layer[t] as number) - l0 - 1;
+      if (span > chain.length && span - chain.length > budget) {
+        link(s, t);
+        continue;
+      }
+      while (chain.length < span) {
+        const v = layerOf.length;
+        layerOf.push(l0 + 1 + chain.length);
+        origin.push(s);
+        preds.push([]);
+        predW.push([]);
+        succs.push([]);
+        succW.push([]);
+        chain.push(v);
+        budget--;
+      }
+      let prev = s;
+      for (let k = 0; k < span; k++) {
+        link(prev, chain[k] as number);
+        prev = chain[k] as number;
+      }
+      link(prev, t);
+      chains[e] = chain.slice(0, span);
+    }
+  }
+  const total = layerOf.length;
+  let depth = 0;
+  for (const l of layerOf) depth = Math.max(depth, l + 1);
+  const layers: number[][] = Array.from({ length: depth }, () => []);
+  for (let id = 0; id < total; id++) (layers[layerOf[id] as number] as number[]).push(id);
+  return { n, total, layerOf, preds, predW, succs, succW, origin, chains, layers };
+}
