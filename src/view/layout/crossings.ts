@@ -3,6 +3,10 @@
  * edges sorted by their upper end's position, then by their lower end's; each edge crosses every earlier
  * one whose lower end lies strictly below its own. Arcs carry weights (a bus of k edges crosses as k).
  */
+let scratch = new Float64Array(64);
+const ends: number[] = [];
+const weight: number[] = [];
+
 export function bilayerCrossings(
   upper: readonly number[],
   succs: readonly (readonly number[])[],
@@ -15,10 +19,10 @@ export function bilayerCrossings(
   const below = layerOf[lower[0] as number];
   let first = 1;
   while (first < lowerSize) first *= 2;
-  const tree = new Float64Array(2 * first);
+  if (scratch.length < 2 * first) scratch = new Float64Array(4 * first);
+  const tree = scratch;
+  tree.fill(0, 0, 2 * first);
   let crossings = 0;
-  const ends: number[] = [];
-  const weight: number[] = [];
   for (const u of upper) {
     ends.length = 0;
     const vs = succs[u] as number[];

@@ -5,6 +5,10 @@ import type { Proper } from './proper';
 const MAX_SWEEPS = 24;
 const PATIENCE = 6;
 const TRANSPOSE_PASSES = 4;
+/** Every this many sweeps, one that looks at both neighbouring layers (it escapes one-sided optima). */
+const BOTH_SIDES = 4;
+/** Above this many (real + virtual) nodes, transpositions run only on the best ordering, once. */
+const TRANSPOSE_EVERY_SWEEP = 4000;
 
 /**
  * Orders each layer to reduce crossings, in place (`p.layers`): a depth-first order from the output
@@ -29,19 +33,23 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
   let best = count();
   let bestLayers = layers.map((ids) => ids.slice());
   const bary = new Float64Array(p.total);
-  const sweep = (l: number, neighbours: number[][], weights: number[][], size: number) => {
+  const sizeOf = (l: number) => (layers[l] as number[] | undefined)?.length ?? 1;
+  // Barycenter of a node's neighbours on one side, or on both (`both`), by relative position (0..1).
+  const sweep = (l: number, neighbours: number[][], weights: number[][], both: boolean) => {
     const ids = layers[l] as number[];
     const m = ids.length;
     for (const id of ids) {
-      const ns = neighbours[id] as number[];
-      const ws = weights[id] as number[];
       let sum = 0;
       let k = 0;
-      for (let j = 0; j < ns.length; j++) {
-        const v = ns[j] as number;
-        if (Math.abs((layerOf[v] as number) - l) !== 1) continue;
-        sum += (ws[j] as number) * (((pos[v] as number) + 0.5) / size);
-        k += ws[j] as number;
+      for (let side = 0; side < (both ? 2 : 1); side++) {
+        const ns = (side === 0 ? neighbours : neighbours === preds ? succs : preds)[id] as number[];
+        const ws = (side === 0 ? weights : weights === predW ? succW : predW)[id] as number[];
+        for (let j = 0; j < ns.length; j++) {
+          const v = ns[j] as number;
+          if (Math.abs((layerOf[v] as number) - l) !== 1) continue;
+          sum += (ws[j] as number) * (((pos[v] as number) + 0.5) / sizeOf(layerOf[v] as number));
+          k += ws[j] as number;
+        }
       }
       let b = k ? sum / k : ((pos[id] as number) + 0.5) / m;
       const a = anchor ? (anchor[id] as number) : Number.NaN;
@@ -53,11 +61,10 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
   };
   let stale = 0;
   for (let s = 0; s < MAX_SWEEPS && best > 0 && stale < PATIENCE; s++) {
-    if (s % 2 === 0)
-      for (let l = 1; l < layers.length; l++) sweep(l, preds, predW, (layers[l - 1] as number[]).length);
-    else
-      for (let l = layers.length - 2; l >= 0; l--) sweep(l, succs, succW, (layers[l + 1] as number[]).length);
-    transpose(p, pos);
+    const both = s % BOTH_SIDES === BOTH_SIDES - 1;
+    if (s % 2 === 0) for (let l = 1; l < layers.length; l++) sweep(l, preds, predW, both);
+    else for (let l = layers.length - 2; l >= 0; l--) sweep(l, succs, succW, both);
+    if (p.total <= TRANSPOSE_EVERY_SWEEP) transpose(p, pos);
     const c = count();
     if (c < best) {
       best = c;
@@ -66,6 +73,11 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
     } else stale++;
   }
   for (let l = 0; l < layers.length; l++) layers[l] = bestLayers[l] as number[];
+  if (p.total > TRANSPOSE_EVERY_SWEEP && best > 0) {
+    for (const ids of layers) reindex(ids);
+    transpose(p, pos);
+    best = Math.min(best, count()); // transpositions never add crossings
+  }
   return best;
 }
 

@@ -34,57 +34,61 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
   const layerOf: number[] = Array.from(layer);
   const origin: number[] = nodes.map((_, id) => id);
   const chains: number[][] = edges.map(() => []);
-  const link = (a: number, b: number) => {
+  const link = (a: number, b: number, w: number) => {
     const s = succs[a] as number[];
     if (s[s.length - 1] === b) {
+      // The same arc again (x*x): one arc, heavier.
       const k = s.length - 1;
-      (succW[a] as number[])[k] = ((succW[a] as number[])[k] as number) + 1;
+      (succW[a] as number[])[k] = ((succW[a] as number[])[k] as number) + w;
       const p = preds[b] as number[];
       const j = p.lastIndexOf(a);
-      (predW[b] as number[])[j] = ((predW[b] as number[])[j] as number) + 1;
+      (predW[b] as number[])[j] = ((predW[b] as number[])[j] as number) + w;
       return;
     }
     s.push(b);
-    (succW[a] as number[]).push(1);
+    (succW[a] as number[]).push(w);
     (preds[b] as number[]).push(a);
-    (predW[b] as number[]).push(1);
+    (predW[b] as number[]).push(w);
   };
   // Beyond a budget of virtual nodes (huge, deep graphs) remaining long edges are drawn direct.
   let budget = 8 * n + 200;
-  const chain: number[] = [];
+  const spanOf = (e: number) =>
+    (layer[edges[e]?.target as number] as number) - (layer[edges[e]?.source as number] as number) - 1;
   for (let s = 0; s < n; s++) {
     const out = (outEdges[s] ?? []).slice();
-    out.sort((a, b) => {
-      const ta = edges[a]?.target as number;
-      const tb = edges[b]?.target as number;
-      return (layer[ta] as number) - (layer[tb] as number) || ta - tb;
-    });
-    chain.length = 0; // chain[k]: the virtual node in layer layer[s] + 1 + k
+    out.sort((a, b) => spanOf(a) - spanOf(b) || (edges[a]?.target as number) - (edges[b]?.target as number));
+    // The bus: one virtual node per layer up to the furthest consumer within budget.
+    let length = 0;
+    for (const e of out) if (spanOf(e) - length <= budget) length = Math.max(length, spanOf(e));
+    budget -= length;
+    const chain: number[] = [];
     const l0 = layer[s] as number;
+    for (let k = 0; k < length; k++) {
+      chain.push(layerOf.length);
+      layerOf.push(l0 + 1 + k);
+      origin.push(s);
+      preds.push([]);
+      predW.push([]);
+      succs.push([]);
+      succW.push([]);
+    }
+    // Edges leave the bus in span order: the arc into chain[k] carries every edge that goes further.
+    let through = 0;
+    for (const e of out) if (spanOf(e) > 0 && spanOf(e) <= length) through++;
+    let k = 0; // arcs s→chain[0] … chain[k−1]→chain[k] added so far
     for (const e of out) {
       const t = edges[e]?.target as number;
-      const span = (layer[t] as number) - l0 - 1;
-      if (span > chain.length && span - chain.length > budget) {
-        link(s, t);
+      const span = spanOf(e);
+      if (span > length) {
+        link(s, t, 1);
         continue;
       }
-      while (chain.length < span) {
-        const v = layerOf.length;
-        layerOf.push(l0 + 1 + chain.length);
-        origin.push(s);
-        preds.push([]);
-        predW.push([]);
-        succs.push([]);
-        succW.push([]);
-        chain.push(v);
-        budget--;
+      while (k < span) {
+        link(k === 0 ? s : (chain[k - 1] as number), chain[k] as number, through);
+        k++;
       }
-      let prev = s;
-      for (let k = 0; k < span; k++) {
-        link(prev, chain[k] as number);
-        prev = chain[k] as number;
-      }
-      link(prev, t);
+      link(span === 0 ? s : (chain[span - 1] as number), t, 1);
+      if (span > 0) through--;
       chains[e] = chain.slice(0, span);
     }
   }
