@@ -1,14 +1,15 @@
 import { bilayerCrossings } from './crossings';
 import type { Proper } from './proper';
 
-/** Most layer sweeps; the search stops sooner when a few rounds bring no fewer crossings. */
+/** Most layer sweeps (fewer on huge layered graphs); the search stops sooner when a few rounds bring no gain. */
 const MAX_SWEEPS = 24;
+const SWEEP_WORK = 200_000;
 const PATIENCE = 6;
 const TRANSPOSE_PASSES = 4;
 /** Every this many sweeps, one that looks at both neighbouring layers (it escapes one-sided optima). */
 const BOTH_SIDES = 4;
 /** Above this many (real + virtual) nodes, transpositions run only on the best ordering, once. */
-const TRANSPOSE_EVERY_SWEEP = 4000;
+const TRANSPOSE_EVERY_SWEEP = 2000;
 
 /**
  * Orders each layer to reduce crossings, in place (`p.layers`): a depth-first order from the output
@@ -60,7 +61,8 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
     reindex(ids);
   };
   let stale = 0;
-  for (let s = 0; s < MAX_SWEEPS && best > 0 && stale < PATIENCE; s++) {
+  const sweeps = Math.max(8, Math.min(MAX_SWEEPS, Math.floor(SWEEP_WORK / Math.max(1, p.total))));
+  for (let s = 0; s < sweeps && best > 0 && stale < PATIENCE; s++) {
     const both = s % BOTH_SIDES === BOTH_SIDES - 1;
     if (s % 2 === 0) for (let l = 1; l < layers.length; l++) sweep(l, preds, predW, both);
     else for (let l = layers.length - 2; l >= 0; l--) sweep(l, succs, succW, both);
