@@ -15,10 +15,8 @@ import { bigProgram } from '../e2e/programs';
 import { mlp } from './generators';
 import { layoutGraph as layoutBefore } from './layout.before';
 import { type Drawing, type Quality, quality } from './quality';
+import { LAYER_GAP, ROW_GAP } from './spacing';
 
-// As in src/store/derive.ts (which imports the worker, so Node cannot load it); a unit test keeps them equal.
-export const LAYER_GAP = 190;
-export const ROW_GAP = 96;
 const GATE = 52; // a gate's diameter: ELK and dagre spacings are between borders, Gradflow's between centres
 const NODE_GAP = ROW_GAP - GATE;
 const RANK_GAP = LAYER_GAP - GATE;
