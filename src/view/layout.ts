@@ -63,8 +63,10 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   const x = new Float64Array(n);
   for (let id = 0; id < n; id++) x[id] = (layer[id] as number) * opts.dx;
   const depth = p.layers.length;
-  const bends = p.chains.map((chain) =>
+  // One point per bus node, shared by the edges that run along the bus (each edge's bends: a prefix).
+  const points = p.bus.map((chain) =>
     chain.map((v): [number, number] => [(p.layerOf[v] as number) * opts.dx, y[v] as number]),
   );
+  const bends = graph.edges.map((e) => (points[e.source] as [number, number][]).slice(0, p.span[e.id]));
   return { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
 }

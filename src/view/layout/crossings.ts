@@ -28,7 +28,17 @@ export function bilayerCrossings(
     const vs = succs[u] as number[];
     const ws = succW[u] as number[];
     for (let k = 0; k < vs.length; k++) if (layerOf[vs[k] as number] === below) ends.push(k);
-    ends.sort((a, b) => (pos[vs[a] as number] as number) - (pos[vs[b] as number] as number));
+    // Insertion sort by position: a node has a handful of arcs.
+    for (let i = 1; i < ends.length; i++) {
+      const e = ends[i] as number;
+      const key = pos[vs[e] as number] as number;
+      let j = i - 1;
+      while (j >= 0 && (pos[vs[ends[j] as number] as number] as number) > key) {
+        ends[j + 1] = ends[j] as number;
+        j--;
+      }
+      ends[j + 1] = e;
+    }
     weight.length = 0;
     for (const k of ends) weight.push(ws[k] as number);
     for (let j = 0; j < ends.length; j++) {

@@ -3,7 +3,7 @@ import type { Proper } from './proper';
 
 /** Most layer sweeps (fewer on huge layered graphs); the search stops sooner when a few rounds bring no gain. */
 const MAX_SWEEPS = 24;
-const SWEEP_WORK = 200_000;
+const SWEEP_WORK = 60_000;
 const PATIENCE = 6;
 const TRANSPOSE_PASSES = 4;
 /** Every this many sweeps, one that looks at both neighbouring layers (it escapes one-sided optima). */
@@ -61,7 +61,7 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
     reindex(ids);
   };
   let stale = 0;
-  const sweeps = Math.max(8, Math.min(MAX_SWEEPS, Math.floor(SWEEP_WORK / Math.max(1, p.total))));
+  const sweeps = Math.max(4, Math.min(MAX_SWEEPS, Math.floor(SWEEP_WORK / Math.max(1, p.total))));
   for (let s = 0; s < sweeps && best > 0 && stale < PATIENCE; s++) {
     const both = s % BOTH_SIDES === BOTH_SIDES - 1;
     if (s % 2 === 0) for (let l = 1; l < layers.length; l++) sweep(l, preds, predW, both);

@@ -1,7 +1,8 @@
 import type { Proper } from './proper';
 
-/** Rounds of straightening (each places every layer once, alternately left to right and back). */
+/** Rounds of straightening (each places every layer once, alternately left to right and back); fewer on huge graphs. */
 const STRAIGHTEN = 12;
+const STRAIGHTEN_WORK = 100_000;
 
 /**
  * y for every node of the ordered layered graph: each layer stacked and centred, then pulled toward
@@ -20,7 +21,8 @@ export function positionNodes(p: Proper, half: (id: number) => number): { y: Flo
     for (const id of ids) y[id] = (y[id] as number) - acc / 2;
   }
   const want: number[] = [];
-  for (let it = 0; it < STRAIGHTEN; it++) {
+  const rounds = Math.max(4, Math.min(STRAIGHTEN, Math.floor(STRAIGHTEN_WORK / Math.max(1, total))));
+  for (let it = 0; it < rounds; it++) {
     for (let k = 0; k < layers.length; k++) {
       const ids = layers[it % 2 === 0 ? k : layers.length - 1 - k] as number[];
       want.length = 0;

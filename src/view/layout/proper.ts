@@ -18,8 +18,10 @@ export interface Proper {
   succW: number[][];
   /** Each node's real node: itself, or for a virtual node its edges' source (for the `previous` hint). */
   origin: number[];
-  /** For each edge id, its virtual nodes left to right. */
-  chains: number[][];
+  /** Each real node's bus: the virtual nodes its long edges share, left to right (often empty). */
+  bus: number[][];
+  /** For each edge id, how many of its source's bus nodes it runs through (0 for short or direct edges). */
+  span: Int32Array;
   /** Node ids by layer. */
   layers: number[][];
 }
@@ -33,7 +35,8 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
   const succW: number[][] = nodes.map(() => []);
   const layerOf: number[] = Array.from(layer);
   const origin: number[] = nodes.map((_, id) => id);
-  const chains: number[][] = edges.map(() => []);
+  const bus: number[][] = [];
+  const spans = new Int32Array(edges.length);
   const link = (a: number, b: number, w: number) => {
     const s = succs[a] as number[];
     if (s[s.length - 1] === b) {
@@ -62,6 +65,7 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
     for (const e of out) if (spanOf(e) - length <= budget) length = Math.max(length, spanOf(e));
     budget -= length;
     const chain: number[] = [];
+    bus.push(chain);
     const l0 = layer[s] as number;
     for (let k = 0; k < length; k++) {
       chain.push(layerOf.length);
@@ -89,7 +93,7 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
       }
       link(span === 0 ? s : (chain[span - 1] as number), t, 1);
       if (span > 0) through--;
-      chains[e] = chain.slice(0, span);
+      spans[e] = span;
     }
   }
   const total = layerOf.length;
@@ -97,5 +101,5 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
   for (const l of layerOf) depth = Math.max(depth, l + 1);
   const layers: number[][] = Array.from({ length: depth }, () => []);
   for (let id = 0; id < total; id++) (layers[layerOf[id] as number] as number[]).push(id);
-  return { n, total, layerOf, preds, predW, succs, succW, origin, chains, layers };
+  return { n, total, layerOf, preds, predW, succs, succW, origin, bus, span: spans, layers };
 }
