@@ -208,8 +208,13 @@ for (const [name, source] of cases) {
     ['Gradflow before', await timed(() => gradflow(g, layoutBefore), big ? 3 : 9)],
   ];
   // At 2,000 nodes ELK runs once (the warm-up run is the timing) and dagre twice.
-  if (others) results.push(['ELK layered', await timed(() => elkLayered(g), big ? 0 : 3)]);
-  if (others) results.push(['dagre', await timed(() => dagreLayout(g), big ? 1 : 3)]);
+  const progress = (what: string) => process.stderr.write(`  … ${name}: ${what}\n`);
+  if (others) {
+    progress('ELK layered');
+    results.push(['ELK layered', await timed(() => elkLayered(g), big ? 0 : 3)]);
+    progress('dagre');
+    results.push(['dagre', await timed(() => dagreLayout(g), big ? 1 : 3)]);
+  }
   const q: Quality[] = results.map(([, r]) => quality(r.value));
   const elk = results.findIndex(([e]) => e === 'ELK layered');
   const elkArea = elk >= 0 ? (q[elk] as Quality).area : Number.NaN;
