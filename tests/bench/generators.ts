@@ -38,7 +38,10 @@ export function mlp(sizes: readonly number[] = [4, 8, 8, 1]): string {
     for (let j = 1; j <= (sizes[l] as number); j++) {
       const ws = prev.map((_, i) => `w${l}_${j}_${i + 1}`);
       lines.push(
-        [...ws.map((w, i) => `${w} = ${((((i + j + l) % 5) - 2) * 0.2 + 0.1).toFixed(1)}`), `b${l}_${j} = 0.1`].join('; '),
+        [
+          ...ws.map((w, i) => `${w} = ${((((i + j + l) % 5) - 2) * 0.2 + 0.1).toFixed(1)}`),
+          `b${l}_${j} = 0.1`,
+        ].join('; '),
       );
       const sum = `${ws.map((w, i) => `${w}*${prev[i]}`).join(' + ')} + b${l}_${j}`;
       const name = last ? (sizes[l] === 1 ? 'yhat' : `yhat${j}`) : `h${l}_${j}`;
