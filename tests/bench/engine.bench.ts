@@ -75,3 +75,6 @@ console.log(`Gradflow engine benchmark (median; Node ${process.version})\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+
+// The layout benchmark (Gradflow vs ELK layered vs dagre) follows in the same run.
+await import('./layout.bench');

@@ -26,3 +26,35 @@ export function program(nodes: number): string {
 export function wideMax(args: number): string {
   return `max(${Array.from({ length: args }, (_, k) => `x${k}`).join(', ')})`;
 }
+
+/**
+ * A scalar MLP with squared loss, every weight and bias its own input: `sizes` = [inputs, hidden…, 1].
+ * ReLU on the hidden layers, a linear output, L = (yhat − y)^2. [4, 8, 8, 1] gives 353 nodes.
+ */
+export function mlp(sizes: readonly number[] = [4, 8, 8, 1]): string {
+  const lines: string[] = [];
+  const n0 = sizes[0] as number;
+  lines.push(Array.from({ length: n0 }, (_, i) => `x${i + 1} = ${((i % 3) - 1) * 0.5 + 0.25}`).join('; '));
+  lines.push('y = 1');
+  let prev = Array.from({ length: n0 }, (_, i) => `x${i + 1}`);
+  for (let l = 1; l < sizes.length; l++) {
+    const last = l === sizes.length - 1;
+    const next: string[] = [];
+    for (let j = 1; j <= (sizes[l] as number); j++) {
+      const ws = prev.map((_, i) => `w${l}_${j}_${i + 1}`);
+      lines.push(
+        [
+          ...ws.map((w, i) => `${w} = ${((((i + j + l) % 5) - 2) * 0.2 + 0.1).toFixed(1)}`),
+          `b${l}_${j} = 0.1`,
+        ].join('; '),
+      );
+      const sum = `${ws.map((w, i) => `${w}*${prev[i]}`).join(' + ')} + b${l}_${j}`;
+      const name = last ? (sizes[l] === 1 ? 'yhat' : `yhat${j}`) : `h${l}_${j}`;
+      lines.push(last ? `${name} = ${sum}` : `${name} = relu(${sum})`);
+      next.push(name);
+    }
+    prev = next;
+  }
+  lines.push(`L = (${prev[0]} - y)^2`);
+  return lines.join('\n');
+}
