@@ -117,6 +117,16 @@ describe('layered layout on networks', () => {
     expect(l.layer[g.output]).toBe(2);
   });
 
+  it('stacks a gate’s arguments in argument order: x, y, z from the top, as the lecture draws them', () => {
+    // The long edge z → f used to come first among f's predecessors (edges are built by source), which
+    // put z on top and crossed its edge with q's at f.
+    const g = graphOf('x = -2; y = 5; z = -4; q = x + y; f = q * z');
+    const l = layoutGraph(g, { dx: DX, dy: DY });
+    const y = (name: string) => l.y[g.inputs.find((i) => i.name === name)?.node as number] as number;
+    expect(y('x')).toBeLessThan(y('y'));
+    expect(y('y')).toBeLessThan(y('z'));
+  });
+
   it('lays out random programs validly', () => {
     const op = fc.constantFrom('+', '*', 'max', 'relu', 'sin');
     const statement = fc.record({

@@ -18,12 +18,26 @@ const TRANSPOSE_EVERY_SWEEP = 2000;
  * `anchor[id]` (0..1, or NaN) is where the previous layout had the node: its barycenter is pulled there.
  */
 export function orderLayers(p: Proper, anchor: Float64Array | null): number {
+  // Two starts: arguments in argument order (a lecture circuit reads x, y, z from the top), and by
+  // source; the fewer crossings wins, a tie goes to argument order. Big graphs get the first only.
+  const start = p.layers.map((ids) => ids.slice());
+  const first = orderFrom(p, anchor, p.args);
+  if (first === 0 || p.total > TRANSPOSE_EVERY_SWEEP) return first;
+  const kept = p.layers.map((ids) => ids.slice());
+  for (let l = 0; l < start.length; l++) p.layers[l] = (start[l] as number[]).slice();
+  const second = orderFrom(p, anchor, p.preds);
+  if (second < first) return second;
+  for (let l = 0; l < kept.length; l++) p.layers[l] = kept[l] as number[];
+  return first;
+}
+
+function orderFrom(p: Proper, anchor: Float64Array | null, dfs: number[][]): number {
   const { layers, preds, predW, succs, succW, layerOf } = p;
   const pos = new Int32Array(p.total);
   const reindex = (ids: number[]) => {
     for (let k = 0; k < ids.length; k++) pos[ids[k] as number] = k;
   };
-  initialOrder(p, anchor);
+  initialOrder(p, anchor, dfs);
   for (const ids of layers) reindex(ids);
   const count = () => {
     let c = 0;
@@ -84,7 +98,7 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
 }
 
 /** Depth-first from the sinks through arguments in slot order; a hinted layer keeps its hinted order. */
-function initialOrder(p: Proper, anchor: Float64Array | null): void {
+function initialOrder(p: Proper, anchor: Float64Array | null, dfs: number[][]): void {
   const key = new Int32Array(p.total).fill(-1);
   let next = 0;
   const stack: number[] = [];
@@ -95,7 +109,7 @@ function initialOrder(p: Proper, anchor: Float64Array | null): void {
       const id = stack.pop() as number;
       if (key[id] !== -1) continue;
       key[id] = next++;
-      const ps = p.preds[id] as number[];
+      const ps = dfs[id] as number[];
       for (let k = ps.length - 1; k >= 0; k--) if (key[ps[k] as number] === -1) stack.push(ps[k] as number);
     }
   }

@@ -13,6 +13,8 @@ export interface Proper {
   total: number;
   layerOf: number[];
   preds: number[][];
+  /** Each node's predecessors in argument order (a gate's first argument first); `preds` is by source. */
+  args: number[][];
   predW: number[][];
   succs: number[][];
   succW: number[][];
@@ -53,6 +55,13 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
     (preds[b] as number[]).push(a);
     (predW[b] as number[]).push(w);
   };
+  // The argument slot each arc into a gate stands for, so that a gate's predecessors can be listed in
+  // argument order (edges are built by source, so a long edge's bus would otherwise come first).
+  const slotOfArc = new Map<string, number>();
+  const noteSlot = (a: number, b: number, slot: number) => {
+    const key = `${a}>${b}`;
+    slotOfArc.set(key, Math.min(slot, slotOfArc.get(key) ?? slot));
+  };
   // Beyond a budget of virtual nodes (huge, deep graphs) remaining long edges are drawn direct.
   let budget = 8 * n + 200;
   const spanOf = (e: number) =>
@@ -85,21 +94,29 @@ export function properGraph(graph: Pick<Graph, 'nodes' | 'edges' | 'outEdges'>, 
       const span = spanOf(e);
       if (span > length) {
         link(s, t, 1);
+        noteSlot(s, t, edges[e]?.slot ?? 0);
         continue;
       }
       while (k < span) {
         link(k === 0 ? s : (chain[k - 1] as number), chain[k] as number, through);
         k++;
       }
-      link(span === 0 ? s : (chain[span - 1] as number), t, 1);
+      const from = span === 0 ? s : (chain[span - 1] as number);
+      link(from, t, 1);
+      noteSlot(from, t, edges[e]?.slot ?? 0);
       if (span > 0) through--;
       spans[e] = span;
     }
   }
+  const args = preds.map((ps, t) =>
+    t < n && ps.length > 1
+      ? [...ps].sort((a, b) => (slotOfArc.get(`${a}>${t}`) ?? 0) - (slotOfArc.get(`${b}>${t}`) ?? 0))
+      : ps,
+  );
   const total = layerOf.length;
   let depth = 0;
   for (const l of layerOf) depth = Math.max(depth, l + 1);
   const layers: number[][] = Array.from({ length: depth }, () => []);
   for (let id = 0; id < total; id++) (layers[layerOf[id] as number] as number[]).push(id);
-  return { n, total, layerOf, preds, predW, succs, succW, origin, bus, span: spans, layers };
+  return { n, total, layerOf, preds, predW, succs, succW, args, origin, bus, span: spans, layers };
 }
