@@ -6,8 +6,8 @@ import dagre from '@dagrejs/dagre';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyze, type Graph, nodeNames } from '../../src/core/index';
 import { nodeSize } from '../../src/view/geometry';
-import { type Layout, layoutGraph } from '../../src/view/layout';
-import type { Drawing } from './quality';
+import { layoutGraph } from '../../src/view/layout';
+import { type Drawing, layoutDrawing } from './quality';
 import { LAYER_GAP, ROW_GAP } from './spacing';
 
 const GATE = 52; // a gate's diameter: ELK and dagre spacings are between borders, Gradflow's between centres
@@ -30,22 +30,7 @@ export function sized(source: string): Sized {
 }
 
 export function gradflow(g: Sized, lay: typeof layoutGraph = layoutGraph): Drawing {
-  const l: Layout = lay(g.graph, { dx: LAYER_GAP, dy: ROW_GAP });
-  return {
-    cx: l.x,
-    cy: l.y,
-    hw: g.hw,
-    hh: g.hh,
-    edges: g.graph.edges.map((e) => ({
-      source: e.source,
-      target: e.target,
-      route: [
-        [l.x[e.source] as number, l.y[e.source] as number],
-        ...(l.bends[e.id] ?? []),
-        [l.x[e.target] as number, l.y[e.target] as number],
-      ],
-    })),
-  };
+  return layoutDrawing(g.graph, lay(g.graph, { dx: LAYER_GAP, dy: ROW_GAP }), g.hw, g.hh);
 }
 
 interface ElkPoint {

@@ -1,3 +1,6 @@
+import type { Graph } from '../../src/core/index';
+import type { Layout } from '../../src/view/layout';
+
 /**
  * Layout quality measured the same way for every layout engine, from what it draws: node boxes (centre
  * and half sizes) and each edge's route (a polyline from its source's centre to its target's).
@@ -147,4 +150,23 @@ export function quality(d: Drawing): Quality {
   const width = x1 - x0;
   const height = y1 - y0;
   return { crossings, width, height, area: width * height, aspect: width / height, layers: L };
+}
+
+/** What Gradflow's layout draws: its nodes at their places, each edge through its bends. */
+export function layoutDrawing(graph: Graph, l: Layout, hw: number[], hh: number[]): Drawing {
+  return {
+    cx: l.x,
+    cy: l.y,
+    hw,
+    hh,
+    edges: graph.edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      route: [
+        [l.x[e.source] as number, l.y[e.source] as number],
+        ...(l.bends[e.id] ?? []),
+        [l.x[e.target] as number, l.y[e.target] as number],
+      ],
+    })),
+  };
 }

@@ -6,7 +6,7 @@ import { LAYER_GAP as DERIVE_LAYER_GAP, ROW_GAP as DERIVE_ROW_GAP } from '../../
 import { nodeSize } from '../../src/view/geometry';
 import { type Layout, layoutGraph } from '../../src/view/layout';
 import { mlp } from '../bench/generators';
-import { quality } from '../bench/quality';
+import { layoutDrawing, quality } from '../bench/quality';
 import { LAYER_GAP as DX, ROW_GAP as DY } from '../bench/spacing';
 import { bigProgram } from '../e2e/programs';
 
@@ -20,21 +20,14 @@ function graphOf(source: string): Graph {
 function crossings(g: Graph, l: Layout): number {
   const names = nodeNames(g);
   const s = g.nodes.map((n) => nodeSize(n, names[n.id] as string));
-  return quality({
-    cx: l.x,
-    cy: l.y,
-    hw: s.map((z) => z.hw),
-    hh: s.map((z) => z.hh),
-    edges: g.edges.map((e) => ({
-      source: e.source,
-      target: e.target,
-      route: [
-        [l.x[e.source] as number, l.y[e.source] as number],
-        ...(l.bends[e.id] ?? []),
-        [l.x[e.target] as number, l.y[e.target] as number],
-      ],
-    })),
-  }).crossings;
+  return quality(
+    layoutDrawing(
+      g,
+      l,
+      s.map((z) => z.hw),
+      s.map((z) => z.hh),
+    ),
+  ).crossings;
 }
 
 /** A valid layered drawing: edges left to right with one bend per crossed layer; no overlaps in a layer. */
