@@ -1,6 +1,6 @@
 /**
- * The three layouts the bench compares, each returning what it draws (quality.ts measures it): Gradflow's
- * (and the one before the rewrite), ELK layered and dagre, with the same node sizes and spacing.
+ * The three layouts the bench compares, each returning what it draws (quality.ts measures it): Gradflow's,
+ * ELK layered and dagre, with the same node sizes and spacing.
  */
 import dagre from '@dagrejs/dagre';
 import ELK from 'elkjs/lib/elk.bundled.js';
@@ -29,8 +29,8 @@ export function sized(source: string): Sized {
   return { graph: r.graph, hw: s.map((z) => z.hw), hh: s.map((z) => z.hh) };
 }
 
-export function gradflow(g: Sized, lay: typeof layoutGraph = layoutGraph): Drawing {
-  return layoutDrawing(g.graph, lay(g.graph, { dx: LAYER_GAP, dy: ROW_GAP }), g.hw, g.hh);
+export function gradflow(g: Sized): Drawing {
+  return layoutDrawing(g.graph, layoutGraph(g.graph, { dx: LAYER_GAP, dy: ROW_GAP }), g.hw, g.hh);
 }
 
 interface ElkPoint {

@@ -9,7 +9,6 @@ import { PRESETS } from '../../src/examples/presets';
 import { bigProgram } from '../e2e/programs';
 import { dagreLayout, EDGE_GAP, elkLayered, gradflow, NODE_GAP, RANK_GAP, sized } from './engines';
 import { mlp } from './generators';
-import { layoutGraph as layoutBefore } from './layout.before';
 import { type Drawing, type Quality, quality } from './quality';
 import { LAYER_GAP, ROW_GAP } from './spacing';
 
@@ -69,7 +68,6 @@ for (const [name, source] of cases) {
   const others = g.graph.size <= maxOthers;
   const results: [string, { value: Drawing; ms: number; runs: number }][] = [
     ['Gradflow', await timed(() => gradflow(g), big ? 9 : 25)],
-    ['Gradflow before', await timed(() => gradflow(g, layoutBefore), big ? 3 : 9)],
   ];
   // At 2,000 nodes ELK runs once (the warm-up run is the timing) and dagre twice.
   const progress = (what: string) => process.stderr.write(`  … ${name}: ${what}\n`);
@@ -111,6 +109,7 @@ console.log(
     'Crossings: layers recovered from each drawing (nodes with overlapping x-extents), every edge sampled where',
     "its route (Gradflow's bends, ELK's orthogonal sections, dagre's points) passes each layer's centre line,",
     'bilayer crossings counted by inversion counting (accumulator tree). Area: bounding box of nodes and routes.',
-    'Gradflow before: the layout of commit a993bfa. At 2,000 nodes ELK runs once (its only run is its time), dagre twice.',
+    'At 2,000 nodes ELK runs once (its only run is its time), dagre twice. The layout before the rewrite\n' +
+      '(commit a993bfa) measured 7 / 2,108 / 24,666 / 389,558 crossings on these four graphs.',
   ].join('\n'),
 );
