@@ -1,10 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 import { formatNumber as f } from '../core';
+import { LINE } from './labels/boxes';
 
 export interface EdgeProps {
   id: number;
   d: string;
-  mid: [number, number];
+  /** Where the value and gradient labels go (their baseline centres), from the label plan; none = hidden. */
+  valueAt?: [number, number];
+  gradAt?: [number, number];
   /** The value travelling forward on the edge, once known. */
   value?: number;
   /** The gradient that came back along the edge (its contribution), once its step has played. */
@@ -17,11 +20,22 @@ export interface EdgeProps {
     duration: number;
     key: number;
     hidden: boolean;
+    /** Where the two-line step label goes; none = not drawn (the step panel says it in words). */
+    at?: [number, number];
   };
   fromConstant: boolean;
   dim: boolean;
   /** Part of the chain-rule path being looked at. */
   highlighted?: boolean;
+}
+
+/** Labels are placed by a CSS transform, so that they ease along with the nodes when the layout changes. */
+const at = (p: [number, number]) => ({ transform: `translate(${p[0]}px, ${p[1]}px)` });
+
+/** The edge's numbers in words, on hover: also those the view had no room to draw. */
+function edgeTitle(value: number | undefined, grad: number | undefined): string {
+  const v = value === undefined ? 'value not computed yet' : `value ${f(value)}`;
+  return grad === undefined ? v : `${v}, gradient ${f(grad)}`;
 }
 
 const CSS_PATH = (d: string) => ({ d: `path("${d}")` }) as React.CSSProperties;
@@ -30,7 +44,8 @@ const CSS_PATH = (d: string) => ({ d: `path("${d}")` }) as React.CSSProperties;
 export const GraphEdge = memo(function GraphEdge({
   id,
   d,
-  mid,
+  valueAt,
+  gradAt,
   value,
   grad,
   current,
@@ -50,25 +65,30 @@ export const GraphEdge = memo(function GraphEdge({
   return (
     <g className={cls} data-edge={id} data-grad={grad === undefined ? undefined : String(grad)}>
       <path className="edge-line" style={CSS_PATH(d)} d={d} markerEnd="url(#arrow)" />
-      {value !== undefined && (
-        <text className="value-label" x={mid[0]} y={mid[1] - 9} textAnchor="middle">
+      <title>{edgeTitle(value, grad)}</title>
+      {value !== undefined && valueAt && (
+        <text className="value-label" style={at(valueAt)} textAnchor="middle">
           <title>{String(value)}</title>
           {f(value)}
         </text>
       )}
-      {current?.hidden ? (
-        <text className="grad-label current" x={mid[0]} y={mid[1] + 20} textAnchor="middle">
-          ?
-        </text>
-      ) : current ? (
-        <text className="grad-label current" x={mid[0]} y={mid[1] + 20} textAnchor="middle">
-          <title>{`${current.upstream} × ${current.local} = ${current.contribution}`}</title>
-          <tspan x={mid[0]}>{`${f(current.upstream)} × ${f(current.local)}`}</tspan>
-          <tspan x={mid[0]} dy="1.15em">{`= ${f(current.contribution)}`}</tspan>
+      {current?.at ? (
+        <text className="grad-label current" style={at(current.at)} textAnchor="middle">
+          {current.hidden ? (
+            '?'
+          ) : (
+            <>
+              <title>{`${current.upstream} × ${current.local} = ${current.contribution}`}</title>
+              <tspan x={0}>{`${f(current.upstream)} × ${f(current.local)}`}</tspan>
+              <tspan x={0} dy={`${LINE}em`}>{`= ${f(current.contribution)}`}</tspan>
+            </>
+          )}
         </text>
       ) : (
-        grad !== undefined && (
-          <text className="grad-label" x={mid[0]} y={mid[1] + 20} textAnchor="middle">
+        !current &&
+        grad !== undefined &&
+        gradAt && (
+          <text className="grad-label" style={at(gradAt)} textAnchor="middle">
             <title>{String(grad)}</title>
             {f(grad)}
           </text>

@@ -1,6 +1,7 @@
 import { type CSSProperties, memo } from 'react';
 import { formatNumber as f, type GraphNode, OP } from '../core';
 import { nodeSize, nodeSymbol, SUB_DY, SUB_SIZE, symbolFit } from './geometry';
+import { belowInput } from './labels/plan';
 
 export interface NodeProps {
   node: GraphNode;
@@ -12,8 +13,8 @@ export interface NodeProps {
   value?: number;
   /** ∂output/∂node so far (shown under inputs), once a gradient has arrived. */
   grad?: number;
-  /** "0.2 + 0.4 = 0.6": shown while branches meet at this node. */
-  sum?: string;
+  /** The edge-number font size: an input's gradient sits below it at the place the label plan keeps free. */
+  labelSize: number;
   active: boolean;
   selected: boolean;
   dim: boolean;
@@ -30,7 +31,7 @@ export const GraphNodeView = memo(function GraphNodeView({
   y,
   value,
   grad,
-  sum,
+  labelSize,
   active,
   selected,
   dim,
@@ -97,13 +98,8 @@ export const GraphNodeView = memo(function GraphNodeView({
         </text>
       )}
       {node.op === 'input' && grad !== undefined && (
-        <text className="grad-label node-grad" y={hh + 20} textAnchor="middle">
+        <text className="grad-label node-grad" y={belowInput(hh, labelSize)} textAnchor="middle">
           <title>{String(grad)}</title>∂ {f(grad)}
-        </text>
-      )}
-      {sum && (
-        <text className="grad-label sum" y={hh + (node.op === 'input' ? 40 : 22)} textAnchor="middle">
-          {sum}
         </text>
       )}
     </g>

@@ -3,35 +3,16 @@ import { formatNumber as f, type Steps } from '../core';
 import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
-import { Legend, selectLegendShown } from '../ui/Legend';
+import { selectLegendShown } from '../ui/Legend';
 import { ExportMenu } from './ExportMenu';
+import { edgeGeometry, STUB, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
-import { edgeMid, edgePath, nodeSize } from './geometry';
+import { edgePath } from './geometry';
+import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { type Bounds, useZoom } from './useZoom';
 
 const PAD = 70;
-const STUB = 90; // the output's own edge, carrying its value and the seed gradient 1
-
-/** Edge endpoints: leave the source on its right, enter the gate on its left, spread by argument slot. */
-function edgeGeometry(scene: Scene) {
-  const { graph } = scene.analysis;
-  const { x, y } = scene.layout;
-  return graph.edges.map((e) => {
-    const s = graph.nodes[e.source];
-    const t = graph.nodes[e.target];
-    if (!s || !t) return { d: '', mid: [0, 0] as [number, number] };
-    const sw = nodeSize(s, scene.names[s.id] as string).hw;
-    const tw = nodeSize(t, scene.names[t.id] as string).hw;
-    const spread = (e.slot - (t.inputs.length - 1) / 2) * 12;
-    const points: [number, number][] = [
-      [(x[e.source] as number) + sw, y[e.source] as number],
-      ...(scene.layout.bends[e.id] ?? []),
-      [(x[t.id] as number) - tw - 4, (y[t.id] as number) + spread],
-    ];
-    return { d: edgePath(points), mid: edgeMid(points) };
-  });
-}
 
 function boundsOf(scene: Scene): Bounds {
   return {
@@ -91,6 +72,9 @@ export function GraphView() {
   const { select } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
   const { transform, fitView, zoomBy } = useZoom(svgRef);
+  const viewRef = useRef<HTMLDivElement>(null);
+  const projector = useGradflow((s) => s.projector);
+  const sizes = useLabelSizes(viewRef, projector);
 
   // Curves depend on the layout only: a slider move (same layout) reuses them.
   const layout = scene?.layout;
@@ -115,12 +99,26 @@ export function GraphView() {
     return () => ro.disconnect();
   }, [bounds, fitView, maxScale]);
 
+  const step = frame?.step;
+  const stepIndex = frame?.phase === 'backward' ? frame.index - 1 : -1;
+  const sum = scene && stepIndex >= 0 ? runningSum(scene.timeline.steps, stepIndex) : undefined;
+  const currentLines: [string, string] | undefined = step
+    ? quizHidden
+      ? ['?', '']
+      : [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`]
+    : undefined;
+  const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum);
+
   if (!scene || !frame) {
-    return <div className="graph-view empty">Type an expression to see its graph.</div>;
+    return (
+      <div ref={viewRef} className="graph-view empty">
+        Type an expression to see its graph.
+      </div>
+    );
   }
   if (!scene.drawable) {
     return (
-      <div className="graph-view empty" role="status">
+      <div ref={viewRef} className="graph-view empty" role="status">
         <p>
           This graph has {scene.analysis.graph.size.toLocaleString('en-US')} nodes: too many to draw legibly
           (the limit is {MAX_DRAWN_NODES.toLocaleString('en-US')}). Its values and gradients are computed and
@@ -135,19 +133,20 @@ export function GraphView() {
   const live = new Set<number>([graph.output]);
   for (let id = graph.output; id >= 0; id--)
     if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
-  const stepIndex = frame.phase === 'backward' ? frame.index - 1 : -1;
-  const sum = stepIndex >= 0 ? runningSum(scene.timeline.steps, stepIndex) : undefined;
   const out = graph.output;
-  const ow = nodeSize(graph.nodes[out] as never, scene.names[out] as string).hw;
-  const stub: [number, number][] = [
-    [(x[out] as number) + ow, y[out] as number],
-    [(x[out] as number) + ow + STUB, y[out] as number],
-  ];
+  const stub = stubPoints(scene);
+  const labelAt = (
+    map: Map<number, [number, number]> | undefined,
+    hidden: Set<number> | undefined,
+    id: number,
+  ) => (hidden?.has(id) ? undefined : map?.get(id));
+  const sumNode = frame.step?.source;
   const stepDuration = Math.min(1.2, 0.8 / speed);
 
   return (
     // Transitions on thousands of elements cost more than they show: large graphs move without them.
     <div
+      ref={viewRef}
       className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}${stale ? ' stale' : ''}`}
       data-palette={palette}
     >
@@ -187,6 +186,9 @@ export function GraphView() {
         data-nodes={graph.nodes.length}
         data-layout-ms={scene.layoutMs.toFixed(1)}
         data-edges={graph.edges.length}
+        // Numbers too small to read on screen are hidden rather than drawn illegibly.
+        data-numbers={transform.k * sizes.value >= LEGIBLE_PX ? 'on' : 'off'}
+        data-names={transform.k * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
       >
         <defs>
           <marker
@@ -214,7 +216,8 @@ export function GraphView() {
                 key={`${scene.keys[e.source]}>${scene.keys[e.target]}:${e.slot}`}
                 id={e.id}
                 d={g.d}
-                mid={g.mid}
+                valueAt={labelAt(plan?.value, spot?.hiddenValue, e.id)}
+                gradAt={labelAt(plan?.grad, spot?.hiddenGrad, e.id)}
                 value={frame.known[e.source] ? (values[e.source] as number) : undefined}
                 grad={Number.isNaN(grad) ? undefined : grad}
                 current={
@@ -225,6 +228,7 @@ export function GraphView() {
                     contribution: step.contribution,
                     duration: stepDuration,
                     key: stepIndex,
+                    at: spot?.current,
                   }
                 }
                 fromConstant={graph.nodes[e.source]?.op === 'const'}
@@ -236,7 +240,8 @@ export function GraphView() {
           <GraphEdge
             id={-1}
             d={edgePath(stub)}
-            mid={edgeMid(stub)}
+            valueAt={labelAt(plan?.value, spot?.hiddenValue, -1)}
+            gradAt={labelAt(plan?.grad, spot?.hiddenGrad, -1)}
             value={frame.known[out] ? (values[out] as number) : undefined}
             grad={Number.isNaN(frame.grad[out] as number) ? undefined : 1}
             fromConstant={false}
@@ -254,7 +259,7 @@ export function GraphView() {
                 y={y[n.id] as number}
                 value={frame.known[n.id] ? (values[n.id] as number) : undefined}
                 grad={Number.isNaN(g) ? undefined : g}
-                sum={frame.step?.source === n.id ? sum : undefined}
+                labelSize={sizes.value}
                 active={frame.node === n.id || frame.step?.target === n.id}
                 selected={selected === n.id}
                 dim={!live.has(n.id)}
@@ -263,6 +268,16 @@ export function GraphView() {
               />
             );
           })}
+          {sum && spot?.sum && sumNode !== undefined && (
+            // Where branches meet, the gradients arriving so far add up: drawn above everything else.
+            <text
+              className="grad-label sum"
+              style={{ transform: `translate(${spot.sum[0]}px, ${spot.sum[1]}px)` }}
+              textAnchor="middle"
+            >
+              {sum}
+            </text>
+          )}
         </g>
       </svg>
     </div>

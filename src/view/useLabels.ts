@@ -1,0 +1,115 @@
+import { type RefObject, useEffect, useMemo, useState } from 'react';
+import { type Frame, formatNumber as f, frameAt } from '../core';
+import type { Scene } from '../store/derive';
+import { type EdgeShape, stubPoints } from './edges';
+import { nodeSize } from './geometry';
+import {
+  type LabelSizes,
+  type PlanEdge,
+  type PlanNode,
+  planLabels,
+  type Spotlight,
+  spotlight,
+} from './labels/plan';
+
+const DEFAULT_SIZES: LabelSizes = { value: 15, current: 16, sum: 14, name: 13 };
+/** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */
+export const LEGIBLE_PX = 9;
+
+function px(style: CSSStyleDeclaration, name: string, fallback: number): number {
+  const v = Number.parseFloat(style.getPropertyValue(name));
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** The label font sizes the stylesheet sets for this screen and mode (projector and phones set larger type). */
+export function useLabelSizes(ref: RefObject<HTMLElement | null>, mode: unknown): LabelSizes {
+  const [sizes, setSizes] = useState(DEFAULT_SIZES);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the mode changes the stylesheet's sizes
+  useEffect(() => {
+    const read = () => {
+      const el = ref.current;
+      if (!el) return;
+      const cs = getComputedStyle(el);
+      const next = {
+        value: px(cs, '--label', DEFAULT_SIZES.value),
+        current: px(cs, '--label-current', DEFAULT_SIZES.current),
+        sum: px(cs, '--label-sum', DEFAULT_SIZES.sum),
+        name: px(cs, '--label-name', DEFAULT_SIZES.name),
+      };
+      setSizes((old) =>
+        old.value === next.value &&
+        old.current === next.current &&
+        old.sum === next.sum &&
+        old.name === next.name
+          ? old
+          : next,
+      );
+    };
+    read();
+    window.addEventListener('resize', read);
+    return () => window.removeEventListener('resize', read);
+  }, [ref, mode]);
+  return sizes;
+}
+
+/**
+ * The collision-free places of every number on the graph (see labels/plan.ts), planned once per layout,
+ * values and type size, and this frame's spotlight: the current step's label and the running sum.
+ */
+export function useLabels(
+  scene: Scene | null,
+  geometry: readonly EdgeShape[],
+  sizes: LabelSizes,
+  frame: Frame | null,
+  currentLines: [string, string] | undefined,
+  sum: string | undefined,
+) {
+  const plan = useMemo(() => {
+    if (!scene?.drawable || geometry.length !== scene.analysis.graph.edges.length) return null;
+    const { graph, values } = scene.analysis;
+    const { x, y } = scene.layout;
+    // Room is made for the final picture: every value and every gradient, as at the end of playback.
+    const done = frameAt(graph, scene.timeline, scene.timeline.length);
+    const nodes: PlanNode[] = graph.nodes.map((n) => {
+      const name = scene.names[n.id] as string;
+      const { hw, hh } = nodeSize(n, name);
+      const g = done.grad[n.id] as number;
+      return {
+        x: x[n.id] as number,
+        y: y[n.id] as number,
+        hw,
+        hh,
+        name: n.op !== 'input' && n.op !== 'const' ? name : undefined,
+        below: n.op === 'input' && !Number.isNaN(g) ? `∂ ${f(g)}` : undefined,
+      };
+    });
+    const edges: PlanEdge[] = graph.edges.map((e) => {
+      const g = done.edgeGrad[e.id] as number;
+      return {
+        id: e.id,
+        points: (geometry[e.id] as EdgeShape).points,
+        value: f(values[e.source] as number),
+        grad: Number.isNaN(g) ? '' : f(g),
+      };
+    });
+    edges.push({ id: -1, points: stubPoints(scene), value: f(values[graph.output] as number), grad: '1' });
+    return { plan: planLabels(nodes, edges, sizes), nodes };
+  }, [scene, geometry, sizes]);
+
+  const edge = frame?.step?.edge;
+  const source = frame?.step?.source;
+  const lines0 = currentLines?.[0];
+  const lines1 = currentLines?.[1];
+  const spot = useMemo<Spotlight | null>(() => {
+    if (!plan) return null;
+    return spotlight(plan.plan, {
+      edge:
+        edge !== undefined && lines0 !== undefined ? { id: edge, lines: [lines0, lines1 ?? ''] } : undefined,
+      sum:
+        sum !== undefined && source !== undefined
+          ? { text: sum, node: plan.nodes[source] as PlanNode }
+          : undefined,
+    });
+  }, [plan, edge, source, lines0, lines1, sum]);
+  return { plan: plan?.plan ?? null, spot };
+}
