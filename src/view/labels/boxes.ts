@@ -21,7 +21,7 @@ export function textWidth(text: string, size: number): number {
 }
 
 // The halo around each label (a stroke in the background colour) and a hair of air.
-const MARGIN = 3;
+export const MARGIN = 3;
 // A line of text from its top to its bottom, relative to the baseline, in em.
 export const ASCENT = 0.95;
 export const DESCENT = 0.27;
@@ -39,8 +39,11 @@ export function textBox(x: number, baseline: number, width: number, size: number
 /** Line spacing of a two-line label (the tspan's dy). */
 export const LINE = 1.15;
 
+// Boxes that only touch (up to rounding) do not overlap.
+const EPS = 1e-6;
+
 export function overlaps(a: Box, b: Box): boolean {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  return a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS && a.y0 < b.y1 - EPS && b.y0 < a.y1 - EPS;
 }
 
 const CELL = 96;

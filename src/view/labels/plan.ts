@@ -9,7 +9,7 @@
  * edge with no free place hides its numbers: they stay in the edge's tooltip, the node details and the
  * tables, rather than being drawn on top of each other.
  */
-import { ASCENT, type Box, BoxGrid, DESCENT, LINE, textBox, textWidth } from './boxes';
+import { ASCENT, type Box, BoxGrid, DESCENT, LINE, MARGIN, overlaps, textBox, textWidth } from './boxes';
 import { curveLength, type Point, pointAt, type Sampled, sampleCurve } from './curve';
 
 /** Font sizes in drawing units (the stylesheet's --label, --label-current, --label-sum, --label-name). */
@@ -53,7 +53,7 @@ export interface LabelPlan {
 }
 
 const GAP = 5; // between the line and the nearer edge of a label
-const STACK = 2; // between two stacked labels
+const STACK = 2 * MARGIN; // between two stacked labels: their halos touch, their text does not
 // Along the edge from its middle outwards; the ends, where edges fan in and out of gates, come last.
 const FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
 

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, formatNumber as f, frameAt } from '../../src/core';
+import { PRESETS } from '../../src/examples/presets';
+import { makeScene, type Scene } from '../../src/store/derive';
+import { edgeGeometry, stubPoints } from '../../src/view/edges';
+import { nodeSize } from '../../src/view/geometry';
+import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
+import { KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
+import { expression, mlp, program } from '../bench/generators';
+
+const SIZES = { value: 15, current: 16, sum: 14, name: 13 };
+
+function sceneOf(source: string): Scene {
+  const a = analyze(source);
+  if (!a.ok) throw new Error(a.error.message);
+  return makeScene(a, null) as Scene;
+}
+
+/** The plan's inputs, built from a scene exactly as the view builds them (src/view/useLabels.ts). */
+function plan(scene: Scene): { plan: LabelPlan; edges: number } {
+  const { graph, values } = scene.analysis;
+  const done = frameAt(graph, scene.timeline, scene.timeline.length);
+  const geo = edgeGeometry(scene);
+  const nodes = graph.nodes.map((n) => {
+    const name = scene.names[n.id] as string;
+    const g = done.grad[n.id] as number;
+    return {
+      x: scene.layout.x[n.id] as number,
+      y: scene.layout.y[n.id] as number,
+      ...nodeSize(n, name),
+      name: n.op !== 'input' && n.op !== 'const' ? name : undefined,
+      below: n.op === 'input' && !Number.isNaN(g) ? `∂ ${f(g)}` : undefined,
+    };
+  });
+  const edges = graph.edges.map((e) => ({
+    id: e.id,
+    points: geo[e.id]?.points ?? [],
+    value: f(values[e.source] as number),
+    grad: Number.isNaN(done.edgeGrad[e.id] as number) ? '' : f(done.edgeGrad[e.id] as number),
+  }));
+  edges.push({ id: -1, points: stubPoints(scene), value: '1', grad: '1' });
+  return { plan: planLabels(nodes, edges, SIZES), edges: edges.length };
+}
+
+/** Pairs of placed edge labels that overlap each other or any node or node label. */
+function collisions(p: LabelPlan): number {
+  const { boxes, tags } = p.grid;
+  let bad = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    if (kindOf(tags[i] as number) < KIND.value) continue; // nodes and their own labels are fixed obstacles
+    for (let j = 0; j < boxes.length; j++) if (j !== i && overlaps(boxes[i] as Box, boxes[j] as Box)) bad++;
+  }
+  return bad;
+}
+
+const cases: [string, string][] = [
+  ['README', '2*log(x1+sin(x1))*max(x2,x3)'],
+  ['colah', '(a+b)(b+1)'],
+  ['expression 150', expression(150)],
+  ['program 300', program(300)],
+  ['MLP 4-8-8-1', mlp()],
+  ...PRESETS.map((p) => [p.id, p.source] as [string, string]),
+];
+
+describe('label plan', () => {
+  it.each(cases)('no placed label overlaps another label or a node: %s', (_, source) => {
+    const { plan: p } = plan(sceneOf(source));
+    expect(collisions(p)).toBe(0);
+  });
+
+  it('places every number of a small lecture circuit', () => {
+    const { plan: p, edges } = plan(sceneOf('x = -2; y = 5; z = -4\nq = x + y\nf = q * z'));
+    expect(p.value.size).toBe(edges);
+    expect(p.grad.size).toBe(edges);
+  });
+
+  it('places most numbers of the MLP (the rest are hidden, not overlapped)', () => {
+    const { plan: p, edges } = plan(sceneOf(mlp()));
+    expect(p.value.size / edges).toBeGreaterThan(0.6);
+    expect(p.grad.size / edges).toBeGreaterThan(0.6);
+  });
+
+  it('is deterministic', () => {
+    const s = sceneOf(program(200));
+    const a = plan(s).plan;
+    const b = plan(s).plan;
+    expect([...a.value]).toEqual([...b.value]);
+    expect([...a.grad]).toEqual([...b.grad]);
+  });
+
+  it('spotlight: the step label covers no node and no kept label, and hides only what it covers', () => {
+    const s = sceneOf(mlp([2, 3, 1]));
+    const { plan: p } = plan(s);
+    for (const step of s.timeline.steps) {
+      const lines: [string, string] = [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`];
+      const spot = spotlight(p, { edge: { id: step.edge, lines } });
+      if (!spot.current) continue;
+      const w = Math.max(textWidth(lines[0], SIZES.current), textWidth(lines[1], SIZES.current));
+      const box = textBox(spot.current[0], spot.current[1], w, SIZES.current, 2);
+      p.grid.boxes.forEach((b, i) => {
+        if (!overlaps(b, box)) return;
+        const t = p.grid.tags[i] as number;
+        const k = kindOf(t);
+        expect(k === KIND.node || k === KIND.nodeLabel).toBe(false);
+        const edge = Math.floor(t / 4) - 2;
+        if (k === KIND.value) expect(spot.hiddenValue.has(edge)).toBe(true);
+        if (k === KIND.grad && edge !== step.edge) expect(spot.hiddenGrad.has(edge)).toBe(true);
+      });
+    }
+  });
+});
