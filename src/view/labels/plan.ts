@@ -185,8 +185,7 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
         if (k === KIND.node || k === KIND.nodeLabel) cost += 1000;
         else if (!(k === KIND.grad && edgeOf(t) === own)) cost += 1; // the step's own gradient is replaced
       }
-      for (const b of taken)
-        if (b.x0 < c.box.x1 && c.box.x0 < b.x1 && b.y0 < c.box.y1 && c.box.y0 < b.y1) cost += 1000;
+      for (const b of taken) if (overlaps(b, c.box)) cost += 1000;
       if (cost < bestCost) {
         bestCost = cost;
         best = { ...c, hits };
