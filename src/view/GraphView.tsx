@@ -107,7 +107,9 @@ export function GraphView() {
       ? ['?', '']
       : [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`]
     : undefined;
-  const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum);
+  // Numbers too small to read on screen are hidden rather than drawn illegibly (and not even planned).
+  const numbersLegible = transform.k * sizes.value >= LEGIBLE_PX;
+  const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum, numbersLegible);
 
   if (!scene || !frame) {
     return (
@@ -162,6 +164,11 @@ export function GraphView() {
           Laying out {layingOut.toLocaleString('en-US')} nodes…
         </div>
       )}
+      {!numbersLegible && (
+        <p className="numbers-hidden" role="status">
+          Numbers hidden at this size: zoom in (+) to read them, or see the tables
+        </p>
+      )}
       <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
         <button type="button" onClick={() => bounds && fitView(bounds, true, maxScale)}>
           Fit to screen
@@ -186,8 +193,7 @@ export function GraphView() {
         data-nodes={graph.nodes.length}
         data-layout-ms={scene.layoutMs.toFixed(1)}
         data-edges={graph.edges.length}
-        // Numbers too small to read on screen are hidden rather than drawn illegibly.
-        data-numbers={transform.k * sizes.value >= LEGIBLE_PX ? 'on' : 'off'}
+        data-numbers={numbersLegible ? 'on' : 'off'}
         data-names={transform.k * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
       >
         <defs>

@@ -63,9 +63,11 @@ export function useLabels(
   frame: Frame | null,
   currentLines: [string, string] | undefined,
   sum: string | undefined,
+  /** False while the numbers are too small to read: nothing is planned (or drawn) until they are. */
+  legible: boolean,
 ) {
   const plan = useMemo(() => {
-    if (!scene?.drawable || geometry.length !== scene.analysis.graph.edges.length) return null;
+    if (!legible || !scene?.drawable || geometry.length !== scene.analysis.graph.edges.length) return null;
     const { graph, values } = scene.analysis;
     const { x, y } = scene.layout;
     // Room is made for the final picture: every value and every gradient, as at the end of playback.
@@ -94,7 +96,7 @@ export function useLabels(
     });
     edges.push({ id: -1, points: stubPoints(scene), value: f(values[graph.output] as number), grad: '1' });
     return { plan: planLabels(nodes, edges, sizes), nodes };
-  }, [scene, geometry, sizes]);
+  }, [scene, geometry, sizes, legible]);
 
   const edge = frame?.step?.edge;
   const source = frame?.step?.source;
