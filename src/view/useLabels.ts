@@ -1,16 +1,9 @@
 import { type RefObject, useEffect, useMemo, useState } from 'react';
-import { type Frame, formatNumber as f, frameAt } from '../core';
+import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
 import { type EdgeShape, stubPoints } from './edges';
-import { nodeSize } from './geometry';
-import {
-  type LabelSizes,
-  type PlanEdge,
-  type PlanNode,
-  planLabels,
-  type Spotlight,
-  spotlight,
-} from './labels/plan';
+import { planInputs } from './labels/inputs';
+import { type LabelSizes, type PlanNode, planLabels, type Spotlight, spotlight } from './labels/plan';
 
 const DEFAULT_SIZES: LabelSizes = { value: 15, current: 16, sum: 14, name: 13 };
 /** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */
@@ -68,33 +61,11 @@ export function useLabels(
 ) {
   const plan = useMemo(() => {
     if (!legible || !scene?.drawable || geometry.length !== scene.analysis.graph.edges.length) return null;
-    const { graph, values } = scene.analysis;
-    const { x, y } = scene.layout;
-    // Room is made for the final picture: every value and every gradient, as at the end of playback.
-    const done = frameAt(graph, scene.timeline, scene.timeline.length);
-    const nodes: PlanNode[] = graph.nodes.map((n) => {
-      const name = scene.names[n.id] as string;
-      const { hw, hh } = nodeSize(n, name);
-      const g = done.grad[n.id] as number;
-      return {
-        x: x[n.id] as number,
-        y: y[n.id] as number,
-        hw,
-        hh,
-        name: n.op !== 'input' && n.op !== 'const' ? name : undefined,
-        below: n.op === 'input' && !Number.isNaN(g) ? `∂ ${f(g)}` : undefined,
-      };
-    });
-    const edges: PlanEdge[] = graph.edges.map((e) => {
-      const g = done.edgeGrad[e.id] as number;
-      return {
-        id: e.id,
-        points: (geometry[e.id] as EdgeShape).points,
-        value: f(values[e.source] as number),
-        grad: Number.isNaN(g) ? '' : f(g),
-      };
-    });
-    edges.push({ id: -1, points: stubPoints(scene), value: f(values[graph.output] as number), grad: '1' });
+    const { nodes, edges } = planInputs(
+      scene,
+      geometry.map((g) => g.points),
+      stubPoints(scene),
+    );
     return { plan: planLabels(nodes, edges, sizes), nodes };
   }, [scene, geometry, sizes, legible]);
 

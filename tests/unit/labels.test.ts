@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, formatNumber as f, frameAt } from '../../src/core';
+import { analyze, formatNumber as f } from '../../src/core';
 import { PRESETS } from '../../src/examples/presets';
 import { makeScene, type Scene } from '../../src/store/derive';
 import { edgeGeometry, stubPoints } from '../../src/view/edges';
-import { nodeSize } from '../../src/view/geometry';
 import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
+import { planInputs } from '../../src/view/labels/inputs';
 import { KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
 import { expression, mlp, program } from '../bench/generators';
 
@@ -16,29 +16,13 @@ function sceneOf(source: string): Scene {
   return makeScene(a, null) as Scene;
 }
 
-/** The plan's inputs, built from a scene exactly as the view builds them (src/view/useLabels.ts). */
+/** The plan of a scene, built exactly as the view builds it (src/view/useLabels.ts). */
 function plan(scene: Scene): { plan: LabelPlan; edges: number } {
-  const { graph, values } = scene.analysis;
-  const done = frameAt(graph, scene.timeline, scene.timeline.length);
-  const geo = edgeGeometry(scene);
-  const nodes = graph.nodes.map((n) => {
-    const name = scene.names[n.id] as string;
-    const g = done.grad[n.id] as number;
-    return {
-      x: scene.layout.x[n.id] as number,
-      y: scene.layout.y[n.id] as number,
-      ...nodeSize(n, name),
-      name: n.op !== 'input' && n.op !== 'const' ? name : undefined,
-      below: n.op === 'input' && !Number.isNaN(g) ? `∂ ${f(g)}` : undefined,
-    };
-  });
-  const edges = graph.edges.map((e) => ({
-    id: e.id,
-    points: geo[e.id]?.points ?? [],
-    value: f(values[e.source] as number),
-    grad: Number.isNaN(done.edgeGrad[e.id] as number) ? '' : f(done.edgeGrad[e.id] as number),
-  }));
-  edges.push({ id: -1, points: stubPoints(scene), value: '1', grad: '1' });
+  const { nodes, edges } = planInputs(
+    scene,
+    edgeGeometry(scene).map((g) => g.points),
+    stubPoints(scene),
+  );
   return { plan: planLabels(nodes, edges, SIZES), edges: edges.length };
 }
 
