@@ -38,7 +38,9 @@ function sceneOf(source: string): Scene {
 function colliding(labels: Box[], obstacles: Box[]): number {
   const grid = new BoxGrid();
   for (const b of obstacles) grid.add(b, 0);
-  labels.forEach((b, i) => grid.add(b, i + 1));
+  labels.forEach((b, i) => {
+    grid.add(b, i + 1);
+  });
   return labels.filter((b, i) => grid.hits(b).some((h) => grid.tags[h] !== i + 1)).length;
 }
 
