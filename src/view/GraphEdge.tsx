@@ -32,10 +32,10 @@ export interface EdgeProps {
 /** Labels are placed by a CSS transform, so that they ease along with the nodes when the layout changes. */
 const at = (p: [number, number]) => ({ transform: `translate(${p[0]}px, ${p[1]}px)` });
 
-/** The edge's numbers in words, on hover: also those the view had no room to draw. */
+/** The edge's exact numbers, on hover: also those the view had no room to draw. */
 function edgeTitle(value: number | undefined, grad: number | undefined): string {
-  const v = value === undefined ? 'value not computed yet' : `value ${f(value)}`;
-  return grad === undefined ? v : `${v}, gradient ${f(grad)}`;
+  const v = value === undefined ? 'value not computed yet' : `value ${String(value)}`;
+  return grad === undefined ? v : `${v}, gradient ${String(grad)}`;
 }
 
 const CSS_PATH = (d: string) => ({ d: `path("${d}")` }) as React.CSSProperties;
