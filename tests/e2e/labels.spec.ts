@@ -90,3 +90,23 @@ for (const [label, width, height, projector] of [
     });
   });
 }
+
+test('numbers too small to read are hidden, the view says so, and zooming in brings them back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('relu-net');
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  const svg = page.locator('svg.graph');
+  // Fitted to this screen the net's 15-unit numbers would be drawn about 7 px high.
+  await expect(svg).toHaveAttribute('data-numbers', 'off');
+  await expect(page.getByRole('status').filter({ hasText: 'Numbers hidden at this size' })).toBeVisible();
+  await expect(svg.locator('.value-label:visible')).toHaveCount(0);
+  for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(svg).toHaveAttribute('data-numbers', 'on');
+  await expect(page.getByText('Numbers hidden at this size')).toHaveCount(0);
+  const label = svg.locator('.value-label').first();
+  await expect(label).toBeVisible();
+  expect((await label.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(9);
+});
