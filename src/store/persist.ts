@@ -5,6 +5,8 @@ import { decodeState, encodeState, linkProblem, type SharedState, STORAGE_LIMITS
 const STORAGE_KEY = 'gradflow:v1';
 /** Whether the student hid or asked for the key to the picture (a preference of this browser, not shared). */
 const LEGEND_KEY = 'gradflow:legend';
+/** Whether the camera follows the step (a preference of this browser, like the key). */
+const FOLLOW_KEY = 'gradflow:follow';
 const DELAY_MS = 300;
 
 /** The state worth sharing: text, values set beside it, playback step (unless at the end), colours. */
@@ -56,31 +58,38 @@ function readLegend(): boolean | null {
   return v === 'shown' ? true : v === 'hidden' ? false : null;
 }
 
+/** The browser's own preferences, read strictly: anything but the two words written is the default. */
+function readPreferences(): Pick<StoreOptions, 'legend' | 'follow'> {
+  const legend = readLegend();
+  const follow = readStorage(FOLLOW_KEY);
+  return follow === 'off' ? { legend, follow: false } : { legend };
+}
+
 /**
  * Where the app starts: the link's state if it has one (refused links say why), else the work kept from
  * the last visit, else the default example.
  */
 export function initialOptions(hash: string): StoreOptions {
-  const legend = readLegend();
+  const prefs = readPreferences();
   let notice: string | null = null;
   const own = readStorage(TAB_KEY, 'sessionStorage');
   const link = hash.startsWith('#') ? hash.slice(1) : hash;
   if (own && link !== '' && (link === own || link === readStorage(TAB_PREVIOUS_LINK, 'sessionStorage'))) {
     const mine = decodeState(own, STORAGE_LIMITS);
-    if (mine.ok) return { ...optionsOf(mine.state, null), legend };
+    if (mine.ok) return { ...optionsOf(mine.state, null), ...prefs };
   }
   if (hash.length > 1) {
     const fromLink = decodeState(hash);
-    if (fromLink.ok) return { ...optionsOf(fromLink.state, null), legend };
+    if (fromLink.ok) return { ...optionsOf(fromLink.state, null), ...prefs };
     notice = fromLink.reason;
   }
   // This tab's own work first (a reload), else the most recent work of any tab (a new tab).
   for (const kept of [own, readStorage()]) {
     const fromStorage = kept ? decodeState(kept, STORAGE_LIMITS) : null;
-    if (fromStorage?.ok) return { ...optionsOf(fromStorage.state, notice), legend };
+    if (fromStorage?.ok) return { ...optionsOf(fromStorage.state, notice), ...prefs };
   }
   // A first visit: the lecture example at its beginning, ready to play (not already "Done").
-  return { notice, step: 0, legend };
+  return { notice, step: 0, ...prefs };
 }
 
 function optionsOf(s: SharedState, notice: string | null): StoreOptions {
@@ -141,6 +150,7 @@ export function syncWithLocation(store: GradflowStore): () => void {
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.legend !== prev.legend && s.legend !== null)
       writeStorage(LEGEND_KEY, s.legend ? 'shown' : 'hidden');
+    if (s.follow !== prev.follow) writeStorage(FOLLOW_KEY, s.follow ? 'on' : 'off');
     if (
       s.source === prev.source &&
       s.overrides === prev.overrides &&

@@ -18,6 +18,9 @@ export function playbackAndView(set: Set, get: Get) {
     setLegend(legend) {
       set({ legend });
     },
+    setFollow(follow) {
+      set({ follow });
+    },
     seek(p) {
       set({ position: clampTo(get().scene, p) });
     },

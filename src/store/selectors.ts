@@ -38,6 +38,7 @@ export const selectActions = (s: GradflowState) => ({
   settle: s.settle,
   setBlank: s.setBlank,
   setLegend: s.setLegend,
+  setFollow: s.setFollow,
   seek: s.seek,
   step: s.step,
   restart: s.restart,

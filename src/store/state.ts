@@ -25,6 +25,8 @@ export interface GradflowState {
   blank: boolean;
   /** The key to the graph's colours: shown, hidden, or null for the default (shown except on a projector). */
   legend: boolean | null;
+  /** The camera follows the step during playback (a preference of this browser, not shared). */
+  follow: boolean;
   /** Nodes being laid out off the main thread right now, or 0. */
   layingOut: number;
   /** Playback position on the scene's timeline. */
@@ -64,6 +66,7 @@ export interface GradflowState {
   settle(): void;
   setBlank(on: boolean): void;
   setLegend(on: boolean): void;
+  setFollow(on: boolean): void;
   seek(position: number): void;
   step(delta: number): void;
   restart(): void;

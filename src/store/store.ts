@@ -40,6 +40,7 @@ export interface StoreOptions {
   projector?: boolean;
   embed?: boolean;
   legend?: boolean | null;
+  follow?: boolean;
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
@@ -149,6 +150,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       history: EMPTY_HISTORY,
       blank: false,
       legend: initial.legend ?? null,
+      follow: initial.follow ?? true,
       position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, scene.timeline.length) : 0,
       playing: false,
       speed: 1.5,

@@ -15,6 +15,8 @@ export interface NodeProps {
   grad?: number;
   /** The edge-number font size: an input's gradient sits below it at the place the label plan keeps free. */
   labelSize: number;
+  /** The current step's label sits where this node's own labels go: they are left out of this frame. */
+  labelsHidden?: boolean;
   active: boolean;
   selected: boolean;
   dim: boolean;
@@ -32,6 +34,7 @@ export const GraphNodeView = memo(function GraphNodeView({
   value,
   grad,
   labelSize,
+  labelsHidden,
   active,
   selected,
   dim,
@@ -92,12 +95,12 @@ export const GraphNodeView = memo(function GraphNodeView({
           </tspan>
         )}
       </text>
-      {node.op !== 'input' && node.op !== 'const' && (
+      {!labelsHidden && node.op !== 'input' && node.op !== 'const' && (
         <text className="name-label" y={-hh - 8} textAnchor="middle">
           {name}
         </text>
       )}
-      {node.op === 'input' && grad !== undefined && (
+      {!labelsHidden && node.op === 'input' && grad !== undefined && (
         <text className="grad-label node-grad" y={belowInput(hh, labelSize)} textAnchor="middle">
           <title>{String(grad)}</title>∂ {f(grad)}
         </text>

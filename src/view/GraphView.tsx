@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber as f, type Steps } from '../core';
 import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
-import { selectLegendShown } from '../ui/Legend';
-import { ExportMenu } from './ExportMenu';
 import { edgeGeometry, STUB, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
+import { GraphToolbar } from './GraphToolbar';
 import { edgePath } from './geometry';
+import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { type Bounds, useZoom } from './useZoom';
 
@@ -65,13 +65,18 @@ export function GraphView() {
   const stale = useGradflow(selectStale);
   // The text parses but cannot be computed at its values: the picture is of the last values that could be.
   const badValues = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
-  const legendShown = useGradflow(selectLegendShown);
-  const { setLegend } = useGradflow(selectActions);
   const fitted = useRef(false);
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
-  const { select } = useGradflow(selectActions);
+  const { select, setFollow } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { transform, fitView, zoomBy } = useZoom(svgRef);
+  // Following pauses while the student looks around by hand, until they ask for it again or the graph changes.
+  // (It is kept as the graph's shape it was paused on, so that a new graph resumes it with no effect.)
+  const [pausedOn, setPausedOn] = useState<unknown>(null);
+  const shape = scene?.shape;
+  const paused = pausedOn !== null && pausedOn === shape;
+  const setPaused = (on: boolean) => setPausedOn(on ? shape : null);
+  const following = useGradflow((s) => s.follow) && !paused;
+  const { transform, fitView, zoomBy, moveTo, resized } = useZoom(svgRef, () => setPaused(true));
   const viewRef = useRef<HTMLDivElement>(null);
   const projector = useGradflow((s) => s.projector);
   const sizes = useLabelSizes(viewRef, projector);
@@ -82,7 +87,6 @@ export function GraphView() {
   const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [layout]);
-  const shape = scene?.shape;
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
   // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
@@ -94,10 +98,10 @@ export function GraphView() {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !bounds) return;
-    const ro = new ResizeObserver(() => fitView(bounds, false, maxScale));
+    const ro = new ResizeObserver(() => resized(bounds, maxScale));
     ro.observe(svg);
     return () => ro.disconnect();
-  }, [bounds, fitView, maxScale]);
+  }, [bounds, resized, maxScale]);
 
   const step = frame?.step;
   const stepIndex = frame?.phase === 'backward' ? frame.index - 1 : -1;
@@ -109,7 +113,19 @@ export function GraphView() {
     : undefined;
   // Numbers too small to read on screen are hidden rather than drawn illegibly (and not even planned).
   const numbersLegible = transform.k * sizes.value >= LEGIBLE_PX;
-  const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum, numbersLegible);
+  const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum, numbersLegible, bounds);
+  useFollow(svgRef, scene, frame, sizes, {
+    active: following,
+    projector,
+    labels: [
+      ...(spot?.current && currentLines
+        ? [{ at: spot.current, lines: currentLines, size: sizes.current }]
+        : []),
+      ...(spot?.sum && sum ? [{ at: spot.sum, lines: [sum], size: sizes.sum }] : []),
+    ],
+    ms: Math.min(450, 600 / speed),
+    moveTo,
+  });
 
   if (!scene || !frame) {
     return (
@@ -169,23 +185,22 @@ export function GraphView() {
           Numbers hidden at this size: zoom in (+) to read them, or see the tables
         </p>
       )}
-      <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => bounds && fitView(bounds, true, maxScale)}>
-          Fit to screen
-        </button>
-        <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>
-          +
-        </button>
-        <button type="button" aria-label="Zoom out" onClick={() => zoomBy(0.8)}>
-          −
-        </button>
-        {!legendShown && (
-          <button type="button" onClick={() => setLegend(true)} title="What the colours and numbers mean">
-            Key
-          </button>
-        )}
-        <ExportMenu svg={() => svgRef.current} />
-      </div>
+      <GraphToolbar
+        onFit={() => {
+          if (bounds) fitView(bounds, true, maxScale);
+          setPaused(true);
+        }}
+        onZoom={(factor) => {
+          zoomBy(factor);
+          setPaused(true);
+        }}
+        following={following}
+        onFollow={() => {
+          setFollow(!following);
+          setPaused(false);
+        }}
+        svg={() => svgRef.current}
+      />
       <svg
         ref={svgRef}
         className="graph"
@@ -266,6 +281,7 @@ export function GraphView() {
                 value={frame.known[n.id] ? (values[n.id] as number) : undefined}
                 grad={Number.isNaN(g) ? undefined : g}
                 labelSize={sizes.value}
+                labelsHidden={plan?.hiddenNames.has(n.id) || spot?.hiddenNode.has(n.id)}
                 active={frame.node === n.id || frame.step?.target === n.id}
                 selected={selected === n.id}
                 dim={!live.has(n.id)}

@@ -4,6 +4,7 @@ import type { Scene } from '../store/derive';
 import { type EdgeShape, stubPoints } from './edges';
 import { planInputs } from './labels/inputs';
 import { type LabelSizes, type PlanNode, planLabels, type Spotlight, spotlight } from './labels/plan';
+import type { Bounds } from './useZoom';
 
 const DEFAULT_SIZES: LabelSizes = { value: 15, current: 16, sum: 14, name: 13 };
 /** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */
@@ -58,6 +59,8 @@ export function useLabels(
   sum: string | undefined,
   /** False while the numbers are too small to read: nothing is planned (or drawn) until they are. */
   legible: boolean,
+  /** The drawing's box as the overview fits it: the step's labels stay inside it if they can. */
+  bounds: Bounds | null,
 ) {
   const plan = useMemo(() => {
     if (!legible || !scene?.drawable || geometry.length !== scene.analysis.graph.edges.length) return null;
@@ -82,7 +85,10 @@ export function useLabels(
         sum !== undefined && source !== undefined
           ? { text: sum, node: plan.nodes[source] as PlanNode }
           : undefined,
+      bounds: bounds
+        ? { x0: bounds.x, y0: bounds.y, x1: bounds.x + bounds.width, y1: bounds.y + bounds.height }
+        : undefined,
     });
-  }, [plan, edge, source, lines0, lines1, sum]);
+  }, [plan, edge, source, lines0, lines1, sum, bounds]);
   return { plan: plan?.plan ?? null, spot };
 }

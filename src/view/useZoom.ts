@@ -1,6 +1,6 @@
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
+import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Bounds {
@@ -12,11 +12,18 @@ export interface Bounds {
 
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG; React applies the transform it reports.
- * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times).
+ * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times);
+ * `moveTo` eases it to a given transform (the camera following the step). `onGesture` is told when the
+ * student pans or zooms by hand (a wheel, a drag, a pinch), not when the app moves the view.
  */
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
+export function useZoom(svgRef: RefObject<SVGSVGElement | null>, onGesture?: () => void) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const gesture = useRef(onGesture);
+  gesture.current = onGesture;
+  /** The view is the fitted overview (nobody has moved it since), and the SVG's size it was made for. */
+  const atFit = useRef(false);
+  const size = useRef({ width: 0, height: 0 });
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -25,7 +32,13 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
       .scaleExtent([0.05, 6])
       // Keep double-click for selecting nodes; keyboard zoom lives on buttons.
       .filter((e: Event) => !(e.type === 'dblclick') && !(e as MouseEvent).button)
-      .on('zoom', (e: { transform: ZoomTransform }) => setTransform(e.transform));
+      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+        if (e.sourceEvent) {
+          atFit.current = false;
+          gesture.current?.();
+        }
+        setTransform(e.transform);
+      });
     select(svg).call(z);
     behavior.current = z;
     return () => {
@@ -49,18 +62,64 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
       const sel = select(svg);
       if (animate) sel.transition().duration(350).call(z.transform, t);
       else sel.call(z.transform, t);
+      atFit.current = true;
+      size.current = { width, height };
     },
     [svgRef],
+  );
+
+  /**
+   * The SVG changed size (the window, or a panel below it grew): the overview is fitted again, but a view
+   * the student or the camera moved keeps its scale and its centre, so that what they were looking at stays.
+   */
+  const resized = useCallback(
+    (b: Bounds, maxScale: number) => {
+      const svg = svgRef.current;
+      const z = behavior.current;
+      if (!svg || !z) return;
+      const { width, height } = svg.getBoundingClientRect();
+      const old = size.current;
+      if (old.width === 0 || old.height === 0) return fitView(b, false, maxScale);
+      if (width === old.width && height === old.height) return;
+      const t = zoomTransform(svg);
+      if (atFit.current) {
+        // A caption a line longer should not make the picture breathe: the overview keeps its scale while
+        // the graph's margin absorbs the change (at most 30 px a side) and the fit would not grow by 10%.
+        const fitK = Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+        const spill = Math.max(b.width * t.k - width, b.height * t.k - height) / 2;
+        if (spill > 30 || fitK > t.k * 1.1) return fitView(b, false, maxScale);
+      }
+      size.current = { width, height };
+      const kept = zoomIdentity
+        .translate(t.x + (width - old.width) / 2, t.y + (height - old.height) / 2)
+        .scale(t.k);
+      select(svg).interrupt().call(z.transform, kept);
+    },
+    [svgRef, fitView],
   );
 
   const zoomBy = useCallback(
     (factor: number) => {
       const svg = svgRef.current;
       const z = behavior.current;
-      if (svg && z) select(svg).transition().duration(200).call(z.scaleBy, factor);
+      if (!svg || !z) return;
+      atFit.current = false;
+      select(svg).transition().duration(200).call(z.scaleBy, factor);
     },
     [svgRef],
   );
 
-  return { transform, fitView, zoomBy };
+  const moveTo = useCallback(
+    (to: { k: number; x: number; y: number }, ms: number) => {
+      const svg = svgRef.current;
+      const z = behavior.current;
+      if (!svg || !z) return;
+      const t = zoomIdentity.translate(to.x, to.y).scale(to.k);
+      atFit.current = false;
+      select(svg).transition().duration(ms).call(z.transform, t);
+    },
+    [svgRef],
+  );
+
+  return { transform, fitView, zoomBy, moveTo, resized };
 }

@@ -5,7 +5,7 @@ import { makeScene, type Scene } from '../../src/store/derive';
 import { edgeGeometry, stubPoints } from '../../src/view/edges';
 import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
 import { planInputs } from '../../src/view/labels/inputs';
-import { KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
+import { belowInput, KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
 import { expression, mlp, program } from '../bench/generators';
 
 const SIZES = { value: 15, current: 16, sum: 14, name: 13 };
@@ -17,13 +17,13 @@ function sceneOf(source: string): Scene {
 }
 
 /** The plan of a scene, built exactly as the view builds it (src/view/useLabels.ts). */
-function plan(scene: Scene): { plan: LabelPlan; edges: number } {
+function plan(scene: Scene, sizes = SIZES): { plan: LabelPlan; edges: number } {
   const { nodes, edges } = planInputs(
     scene,
     edgeGeometry(scene).map((g) => g.points),
     stubPoints(scene),
   );
-  return { plan: planLabels(nodes, edges, SIZES), edges: edges.length };
+  return { plan: planLabels(nodes, edges, sizes), edges: edges.length };
 }
 
 /** Pairs of placed edge labels that overlap each other or any node or node label. */
@@ -72,7 +72,7 @@ describe('label plan', () => {
     expect([...a.grad]).toEqual([...b.grad]);
   });
 
-  it('spotlight: the step label covers no node and no kept label, and hides only what it covers', () => {
+  it('spotlight: the step label covers no node shape and no kept label, and hides only what it covers', () => {
     const s = sceneOf(mlp([2, 3, 1]));
     const { plan: p } = plan(s);
     for (const step of s.timeline.steps) {
@@ -85,11 +85,55 @@ describe('label plan', () => {
         if (!overlaps(b, box)) return;
         const t = p.grid.tags[i] as number;
         const k = kindOf(t);
-        expect(k === KIND.node || k === KIND.nodeLabel).toBe(false);
+        expect(k === KIND.node).toBe(false);
         const edge = Math.floor(t / 4) - 2;
+        if (k === KIND.nodeLabel) expect(spot.hiddenNode.has(edge)).toBe(true);
         if (k === KIND.value) expect(spot.hiddenValue.has(edge)).toBe(true);
         if (k === KIND.grad && edge !== step.edge) expect(spot.hiddenGrad.has(edge)).toBe(true);
       });
     }
+  });
+
+  it('spotlight: with projector type every step of the ReLU net gets its label (crowded edges hide a name instead)', () => {
+    // At w21 → u5 the gap between the rows is narrower than the two-line label: before, it went undrawn.
+    const s = sceneOf(PRESETS.find((p) => p.id === 'relu-net')?.source as string);
+    const { plan: p } = plan(s, { value: 19, current: 20, sum: 18, name: 16 });
+    const missing: number[] = [];
+    for (const step of s.timeline.steps) {
+      const lines: [string, string] = [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`];
+      if (!spotlight(p, { edge: { id: step.edge, lines } }).current) missing.push(step.edge);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('a gate name that would meet an input ∂ or a node is left out, and only then', () => {
+    // In the ReLU net with projector type, y's "∂ −1.58" sits where yhat's name would be.
+    const s = sceneOf(PRESETS.find((p) => p.id === 'relu-net')?.source as string);
+    const sizes = { value: 19, current: 20, sum: 18, name: 16 };
+    const { nodes } = planInputs(
+      s,
+      edgeGeometry(s).map((g) => g.points),
+      stubPoints(s),
+    );
+    const p = planLabels(nodes, [], sizes);
+    const shapes = nodes.map((n) => ({ x0: n.x - n.hw, x1: n.x + n.hw, y0: n.y - n.hh, y1: n.y + n.hh }));
+    const below = nodes.flatMap((n) =>
+      n.below
+        ? [textBox(n.x, n.y + belowInput(n.hh, sizes.value), textWidth(n.below, sizes.value), sizes.value)]
+        : [],
+    );
+    const names = nodes.map((n) =>
+      n.name ? textBox(n.x, n.y - n.hh - 8, textWidth(n.name, sizes.name), sizes.name) : null,
+    );
+    expect(p.hiddenNames.size).toBeGreaterThan(0);
+    names.forEach((box, id) => {
+      if (!box) return;
+      const meets = [...shapes, ...below].some((b) => overlaps(b, box));
+      if (meets) expect(p.hiddenNames.has(id), s.names[id]).toBe(true);
+      if (!p.hiddenNames.has(id))
+        names.forEach((other, j) => {
+          if (other && j !== id && !p.hiddenNames.has(j)) expect(overlaps(other, box)).toBe(false);
+        });
+    });
   });
 });

@@ -50,12 +50,18 @@ export interface LabelPlan {
   /** Nodes, node labels and placed edge labels; tags say which (see `tag`). */
   grid: BoxGrid;
   curves: Map<number, Sampled>;
+  /** Gates whose name is not drawn: it would overlap a node or another node's label. */
+  hiddenNames: Set<number>;
 }
 
 const GAP = 5; // between the line and the nearer edge of a label
 const STACK = 2 * MARGIN; // between two stacked labels: their halos touch, their text does not
 // Along the edge from its middle outwards; the ends, where edges fan in and out of gates, come last.
 const FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
+/** How far off the line the step's label may sit (drawing units), nearest first: 26 is a gate's radius. */
+const OFFSETS = [GAP, 32, 46, 60, 90];
+/** Sideways shifts of the step's label, in label widths: where edges crowd, a little aside often clears. */
+const SHIFTS = [0, -1 / 3, 1 / 3, -1 / 6, 1 / 6, -1 / 2, 1 / 2];
 
 export const KIND = { node: 0, nodeLabel: 1, value: 2, grad: 3 } as const;
 export const tag = (kind: number, edge: number): number => (edge + 2) * 4 + kind;
@@ -86,16 +92,24 @@ export function planLabels(
   const value = new Map<number, Spot>();
   const grad = new Map<number, Spot>();
   const curves = new Map<number, Sampled>();
-  for (const n of nodes) {
+  // A node's own labels are tagged with the node, so that the spotlight can say whose it covers.
+  nodes.forEach((n, id) => {
     grid.add({ x0: n.x - n.hw - 2, x1: n.x + n.hw + 2, y0: n.y - n.hh - 2, y1: n.y + n.hh + 2 }, KIND.node);
-    if (n.name)
-      grid.add(textBox(n.x, n.y - n.hh - 8, textWidth(n.name, sizes.name), sizes.name), KIND.nodeLabel);
     if (n.below)
       grid.add(
         textBox(n.x, n.y + belowInput(n.hh, sizes.value), textWidth(n.below, sizes.value), sizes.value),
-        KIND.nodeLabel,
+        tag(KIND.nodeLabel, id),
       );
-  }
+  });
+  // A gate's name, where the rows crowd, can meet an input's ∂ or another name: the name gives way (the
+  // node's details and the step panel still name it).
+  const hiddenNames = new Set<number>();
+  nodes.forEach((n, id) => {
+    if (!n.name) return;
+    const box = textBox(n.x, n.y - n.hh - 8, textWidth(n.name, sizes.name), sizes.name);
+    if (grid.hits(box).length > 0) hiddenNames.add(id);
+    else grid.add(box, tag(KIND.nodeLabel, id));
+  });
   for (const e of edges) curves.set(e.id, sampleCurve(e.points));
   // Short edges have the fewest places: they choose first.
   const order = [...edges].sort(
@@ -146,7 +160,7 @@ export function planLabels(
       }
     }
   }
-  return { value, grad, sizes, grid, curves };
+  return { value, grad, sizes, grid, curves, hiddenNames };
 }
 
 /** The current step's label ("upstream × local = contribution") and the running sum at a node. */
@@ -156,6 +170,8 @@ export interface Spotlight {
   /** Labels of the plan hidden in this frame because the spotlight's labels sit on them. */
   hiddenValue: Set<number>;
   hiddenGrad: Set<number>;
+  /** Nodes whose own labels (a gate's name, an input's ∂) are hidden in this frame, as a last resort. */
+  hiddenNode: Set<number>;
 }
 
 interface SpotRequest {
@@ -163,15 +179,24 @@ interface SpotRequest {
   edge?: { id: number; lines: [string, string] };
   /** The running sum at a node (x, y, half-height), below it or else above it. */
   sum?: { text: string; node: PlanNode };
+  /**
+   * The drawing's box, margins included: what the overview shows. A label beyond it would be cut off
+   * there, so it goes outside only when every place inside covers a node.
+   */
+  bounds?: Box;
 }
+
+const inside = (b: Box, outer: Box) =>
+  b.x0 >= outer.x0 && b.x1 <= outer.x1 && b.y0 >= outer.y0 && b.y1 <= outer.y1;
 
 /**
  * Places the current step's labels, which matter most in this frame: on a free spot if there is one,
- * otherwise where they cover the fewest planned labels, and those are hidden for this frame. They never
- * cover a node or a node's own label.
+ * otherwise where they cover the fewest planned labels, and those are hidden for this frame. Where edges
+ * crowd so that only a node's own label (a name, an input's ∂) is in the way, that label is hidden for
+ * the frame instead. They never cover a node's shape.
  */
 export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
-  const out: Spotlight = { hiddenValue: new Set(), hiddenGrad: new Set() };
+  const out: Spotlight = { hiddenValue: new Set(), hiddenGrad: new Set(), hiddenNode: new Set() };
   const taken: Box[] = [];
   const consider = (boxes: { box: Box; spot: Spot }[], own: number | undefined) => {
     let best: { box: Box; spot: Spot; hits: number[] } | undefined;
@@ -182,10 +207,12 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
       for (const h of hits) {
         const t = plan.grid.tags[h] as number;
         const k = kindOf(t);
-        if (k === KIND.node || k === KIND.nodeLabel) cost += 1000;
+        if (k === KIND.node) cost += 1000;
+        else if (k === KIND.nodeLabel) cost += 30;
         else if (!(k === KIND.grad && edgeOf(t) === own)) cost += 1; // the step's own gradient is replaced
       }
       for (const b of taken) if (overlaps(b, c.box)) cost += 1000;
+      if (req.bounds && !inside(c.box, req.bounds)) cost += 100;
       if (cost < bestCost) {
         bestCost = cost;
         best = { ...c, hits };
@@ -199,6 +226,7 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
       const t = plan.grid.tags[h] as number;
       if (kindOf(t) === KIND.value) out.hiddenValue.add(edgeOf(t));
       if (kindOf(t) === KIND.grad) out.hiddenGrad.add(edgeOf(t));
+      if (kindOf(t) === KIND.nodeLabel) out.hiddenNode.add(edgeOf(t));
     }
     return best.spot;
   };
@@ -212,8 +240,8 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
       for (const f of FRACTIONS) {
         const p = pointAt(curve, f);
         // Just off the line first; then clear of the gates at the ends of a short edge (26 is a gate's radius).
-        for (const off of [GAP, 32, 60, 90])
-          for (const dx of [0, -w / 3, w / 3]) {
+        for (const off of OFFSETS)
+          for (const dx of SHIFTS.map((m) => m * w)) {
             const below = p[1] + off + ASCENT * sc;
             const above = p[1] - off - DESCENT * sc - LINE * sc;
             for (const b of [below, above])

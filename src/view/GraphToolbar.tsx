@@ -1,0 +1,58 @@
+import { useGradflow } from '../store/hooks';
+import { selectActions } from '../store/selectors';
+import { selectLegendShown } from '../ui/Legend';
+import { ExportMenu } from './ExportMenu';
+
+/** The graph's own controls: fit, zoom, follow the step, the key, export. */
+export function GraphToolbar({
+  onFit,
+  onZoom,
+  following,
+  onFollow,
+  svg,
+}: {
+  onFit: () => void;
+  onZoom: (factor: number) => void;
+  /** The camera is following the step now (on, and not paused by a pan or zoom by hand). */
+  following: boolean;
+  onFollow: () => void;
+  svg: () => SVGSVGElement | null;
+}) {
+  const legendShown = useGradflow(selectLegendShown);
+  const followPref = useGradflow((s) => s.follow);
+  const { setLegend } = useGradflow(selectActions);
+  return (
+    <div className="graph-toolbar" role="toolbar" aria-label="Graph view">
+      <button type="button" onClick={onFit} title="See the whole graph">
+        Fit to screen
+      </button>
+      <button type="button" aria-label="Zoom in" onClick={() => onZoom(1.25)}>
+        +
+      </button>
+      <button type="button" aria-label="Zoom out" onClick={() => onZoom(0.8)}>
+        −
+      </button>
+      <button
+        type="button"
+        aria-pressed={following}
+        className={followPref && !following ? 'paused' : undefined}
+        onClick={onFollow}
+        title={
+          following
+            ? 'The view keeps the current step on screen and readable: press to stop following'
+            : followPref
+              ? 'Following paused while you look around: press to follow the step again'
+              : 'Keep the current step on screen and readable while stepping'
+        }
+      >
+        Follow step
+      </button>
+      {!legendShown && (
+        <button type="button" onClick={() => setLegend(true)} title="What the colours and numbers mean">
+          Key
+        </button>
+      )}
+      <ExportMenu svg={svg} />
+    </div>
+  );
+}

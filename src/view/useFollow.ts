@@ -1,0 +1,129 @@
+import { zoomTransform } from 'd3-zoom';
+import { type RefObject, useEffect, useRef } from 'react';
+import type { Frame } from '../core';
+import type { Scene } from '../store/derive';
+import { type Box, type Camera, follow, union, type Viewport } from './camera';
+import { nodeSize } from './geometry';
+import { textBox, textWidth } from './labels/boxes';
+import type { LabelSizes } from './labels/plan';
+
+/** Numbers near the step are drawn at least this many pixels high: 16 on a projector (read from the back). */
+export const FOLLOW_PX = { projector: 16, screen: 11 };
+/** Room kept clear at the SVG's edges when the camera moves: the toolbar and notices sit along the top. */
+const MARGIN = { top: 56, right: 16, bottom: 16, left: 16 };
+/** Room that must be clear for the camera to stay still: none but the toolbar itself. */
+const LOOSE = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** The toolbar over the graph, in the SVG's screen coordinates. */
+function toolbarBox(svg: SVGSVGElement): Box | undefined {
+  const bar = svg.parentElement?.querySelector('.graph-toolbar')?.getBoundingClientRect();
+  if (!bar) return undefined;
+  const at = svg.getBoundingClientRect();
+  return { x0: bar.left - at.left, y0: bar.top - at.top, x1: bar.right - at.left, y1: bar.bottom - at.top };
+}
+
+/** The drawing's box around a node's shape. */
+function nodeBox(scene: Scene, id: number): Box {
+  const node = scene.analysis.graph.nodes[id];
+  const x = scene.layout.x[id] as number;
+  const y = scene.layout.y[id] as number;
+  const { hw, hh } = node ? nodeSize(node, scene.names[id] as string) : { hw: 26, hh: 26 };
+  return { x0: x - hw, y0: y - hh, x1: x + hw, y1: y + hh };
+}
+
+/**
+ * What the frame is about, in drawing units: a backward step's edge (its two nodes), or the gate a
+ * forward step computes and the nodes it reads.
+ */
+export function focusNodes(scene: Scene, frame: Frame): Box | null {
+  const ids = frame.step
+    ? [frame.step.source, frame.step.target]
+    : frame.phase === 'forward' && frame.node !== undefined
+      ? [frame.node, ...(scene.analysis.graph.nodes[frame.node]?.inputs ?? [])]
+      : [];
+  if (ids.length === 0) return null;
+  let box = nodeBox(scene, ids[0] as number);
+  for (const id of ids.slice(1)) box = union(box, nodeBox(scene, id));
+  return box;
+}
+
+/**
+ * The camera that follows the step: after each move through the timeline, the view eases just enough to
+ * keep what the frame is about on screen with its numbers legible (see camera.ts). It does nothing while
+ * `active` is false (following switched off, or paused by the student's own pan or zoom).
+ */
+export function useFollow(
+  svgRef: RefObject<SVGSVGElement | null>,
+  scene: Scene | null,
+  frame: Frame | null,
+  sizes: LabelSizes,
+  opts: {
+    active: boolean;
+    projector: boolean;
+    /** The current step's label and the running sum, where they were placed (once known), with their text. */
+    labels: { at: [number, number]; lines: readonly string[]; size: number }[];
+    ms: number;
+    moveTo: (to: Camera, ms: number) => void;
+  },
+): void {
+  const { active, projector, labels, ms, moveTo } = opts;
+  // Where the camera is going: a move asked for mid-flight starts from the last one's end, not its middle.
+  const heading = useRef<{ to: Camera; until: number } | null>(null);
+  const run = () => {
+    const svg = svgRef.current;
+    if (!active || !svg || !scene?.drawable || !frame) return;
+    const nodes = focusNodes(scene, frame);
+    if (!nodes) return;
+    // The step's label sits up to two and a half lines off the edge (labels/plan.ts spotlight offsets):
+    // the camera arrives with room for it, and stays while the label it placed is in view.
+    const room = 2.5 * sizes.current;
+    let box: Box = { x0: nodes.x0, y0: nodes.y0 - room, x1: nodes.x1, y1: nodes.y1 + room };
+    let need = nodes;
+    for (const l of labels) {
+      const width = Math.max(...l.lines.map((t) => textWidth(t, l.size)));
+      const around = textBox(l.at[0], l.at[1], width, l.size, l.lines.length);
+      box = union(box, around);
+      need = union(need, around);
+    }
+    const { width, height } = svg.getBoundingClientRect();
+    const view: Viewport = { width, height, ...MARGIN };
+    const smallest = Math.min(sizes.value, sizes.current, sizes.sum);
+    const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / smallest;
+    const t = zoomTransform(svg);
+    const now = performance.now();
+    const from = heading.current && now < heading.current.until ? heading.current.to : t;
+    const to = follow(view, { k: from.k, x: from.x, y: from.y }, box, minK, {
+      need,
+      loose: { width, height, ...LOOSE },
+      avoid: toolbarBox(svg),
+    });
+    if (!to) return;
+    heading.current = { to, until: now + ms };
+    moveTo(to, ms);
+  };
+  const latest = useRef(run);
+  latest.current = run;
+  const where = labels.map((l) => `${l.at[0]},${l.at[1]}`).join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the frame's position, not its arrays
+  useEffect(
+    () => latest.current(),
+    [active, scene?.layout, frame?.phase, frame?.index, sizes, projector, where],
+  );
+  // The SVG changing size (a caption a line longer below it) can push the step off screen: look again.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let raf = 0;
+    const ro = new ResizeObserver(() => {
+      // The view was just set again for the new size (any move under way was cut short): start from it.
+      heading.current = null;
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => latest.current());
+    });
+    ro.observe(svg);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(raf);
+    };
+  }, [svgRef]);
+}
