@@ -1,4 +1,3 @@
-import 'katex/dist/katex.min.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +5,7 @@ import { StoreContext } from './store/hooks';
 import { initialOptions, syncWithLocation } from './store/persist';
 import { createGradflowStore } from './store/store';
 import { App } from './ui/App';
+import { preloadTexWhenIdle } from './ui/tex/load';
 import { makeLayoutFn } from './view/layoutService';
 
 const store = createGradflowStore({ ...initialOptions(window.location.hash), layoutFn: makeLayoutFn() });
@@ -20,3 +20,5 @@ createRoot(root).render(
     </StoreContext.Provider>
   </StrictMode>,
 );
+// KaTeX is not part of the first paint: it comes once the page is up (see ui/tex/load.ts).
+preloadTexWhenIdle();

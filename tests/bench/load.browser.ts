@@ -13,7 +13,7 @@ import { preview } from 'vite';
 
 const PORT = 4176;
 const RUNS = 5;
-const URL = `http://127.0.0.1:${PORT}/`;
+const ADDRESS = `http://127.0.0.1:${PORT}/`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
@@ -51,7 +51,7 @@ async function loadOnce(browser: Browser, rate: number): Promise<Load> {
   await page.addInitScript(WATCH_FIRST_GRAPH);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(URL);
+  await page.goto(ADDRESS);
   await page.waitForFunction('window.__firstGraph', null, { timeout: 30_000, polling: 50 });
   const load = await page.evaluate(() => {
     const ms = (window as unknown as { __firstGraph: number }).__firstGraph;
