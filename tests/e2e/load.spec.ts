@@ -33,7 +33,11 @@ test('the first load fetches no KaTeX before the graph is painted, and KaTeX com
 }) => {
   const bodies = new Map<string, Promise<string>>();
   page.on('response', (r) => {
-    if (/\.(m?js|css)$/.test(new URL(r.url()).pathname)) bodies.set(r.url(), r.text().catch(() => ''));
+    if (/\.(m?js|css)$/.test(new URL(r.url()).pathname))
+      bodies.set(
+        r.url(),
+        r.text().catch(() => ''),
+      );
   });
   await page.addInitScript(WATCH_FIRST_GRAPH);
   await page.goto('/');

@@ -71,7 +71,8 @@ export function needTex(): void {
 export function preloadTexWhenIdle(): void {
   const idle = () =>
     afterPaint(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadTex(), { timeout: 3000 });
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => void loadTex(), { timeout: 3000 });
       else setTimeout(() => void loadTex(), 200);
     });
   if (document.readyState === 'complete') idle();
