@@ -3,13 +3,11 @@ import { useGradflow, useGradflowApi } from '../store/hooks';
 import { GraphView } from '../view/GraphView';
 import { Boundary } from './Boundary';
 import { Editor } from './Editor';
-import { GradientCheckPanel } from './GradientCheckPanel';
 import { Blank, Legend } from './Legend';
+import { lazyPart } from './lazyPart';
 import { NodeDetails } from './NodeDetails';
-import { PathsPanel } from './PathsPanel';
 import { Playback } from './Playback';
 import { PresetCard } from './PresetCard';
-import { PyTorchPanel } from './PyTorchPanel';
 import { Results } from './Results';
 import { Shortcuts } from './Shortcuts';
 import { StepPanel } from './StepPanel';
@@ -18,6 +16,11 @@ import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { Variables } from './Variables';
+
+// The side tools are closed at first: their code comes when one is opened.
+const PathsPanel = lazyPart(() => import('./PathsPanel').then((m) => m.PathsPanel));
+const GradientCheckPanel = lazyPart(() => import('./GradientCheckPanel').then((m) => m.GradientCheckPanel));
+const PyTorchPanel = lazyPart(() => import('./PyTorchPanel').then((m) => m.PyTorchPanel));
 
 /** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
 function Part({ name, children }: { name: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFrame, useGradflow } from '../store/hooks';
 import { describeStep } from '../ui/describeStep';
-import { download, type ExportOptions, graphPng, graphSvg } from './exportGraph';
+import type { ExportOptions } from './exportGraph';
 
 /** Export for slides: the graph as SVG or PNG (scale, background), and the step's equation as LaTeX. */
 export function ExportMenu({ svg }: { svg: () => SVGSVGElement | null }) {
@@ -16,6 +16,8 @@ export function ExportMenu({ svg }: { svg: () => SVGSVGElement | null }) {
     try {
       // Text is measured for the picture's size: wait until every font it uses has loaded.
       await document.fonts.ready;
+      // The export code is fetched the first time it is used.
+      const { download, graphPng, graphSvg } = await import('./exportGraph');
       if (what === 'svg') download('gradflow-graph.svg', graphSvg(el, opts).text, 'image/svg+xml');
       else download('gradflow-graph.png', await graphPng(el, opts), 'image/png');
       setStatus(`Saved gradflow-graph.${what}.`);
