@@ -8,6 +8,7 @@ import { type ComponentType, use } from 'react';
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
+  // biome-ignore lint/correctness/noNestedComponentDefinitions: a factory called once per part at module level, like React.lazy
   function Lazy(props: P) {
     if (loaded) {
       const C = loaded;
