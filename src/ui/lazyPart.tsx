@@ -1,31 +1,36 @@
 import { type ComponentType, use } from 'react';
 
+/** A part of the page whose code is fetched the first time it is drawn (see <Lazy>). */
+export interface LazyPart {
+  load: () => Promise<ComponentType>;
+  loaded: ComponentType | null;
+  pending: Promise<ComponentType> | null;
+}
+
+export function lazyPart(load: () => Promise<ComponentType>): LazyPart {
+  return { load, loaded: null, pending: null };
+}
+
 /**
- * A component whose code is fetched the first time it is drawn (inside a <Suspense>), like React.lazy,
- * but a failed fetch is not remembered: the error goes to the part's boundary, and "Reset the view"
- * (or the next time it is drawn) fetches again. The single-file build inlines the code, so it never fails.
+ * Draws a lazy part (inside a <Suspense>), like React.lazy, but a failed fetch is not remembered: the
+ * error goes to the part's boundary, and "Reset the view" (or the next time it is drawn) fetches again.
+ * The single-file build inlines the code, so there it never fails.
  */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | null = null;
-  let pending: Promise<ComponentType<P>> | null = null;
-  // biome-ignore lint/correctness/noNestedComponentDefinitions: a factory called once per part at module level, like React.lazy
-  function Lazy(props: P) {
-    if (loaded) {
-      const C = loaded;
-      return <C {...props} />;
-    }
-    pending ??= load().then(
-      (c) => {
-        loaded = c;
-        return c;
-      },
-      (e: unknown) => {
-        pending = null;
-        throw e;
-      },
-    );
-    const C = use(pending);
-    return <C {...props} />;
+export function Lazy({ part }: { part: LazyPart }) {
+  if (part.loaded) {
+    const C = part.loaded;
+    return <C />;
   }
-  return Lazy;
+  part.pending ??= part.load().then(
+    (c) => {
+      part.loaded = c;
+      return c;
+    },
+    (e: unknown) => {
+      part.pending = null;
+      throw e;
+    },
+  );
+  const C = use(part.pending);
+  return <C />;
 }
