@@ -82,13 +82,13 @@ export function App() {
                 <NodeDetails />
               </Part>
               <Part name="The paths tool">
-                <Tool title="Chain rule as a sum over paths">{() => <Lazy part={PATHS} />}</Tool>
+                <Tool title="Chain rule as a sum over paths">{() => <Lazy part={PATHS} props={{}} />}</Tool>
               </Part>
               <Part name="The gradient check">
-                <Tool title="Gradient check">{() => <Lazy part={GRADIENT_CHECK} />}</Tool>
+                <Tool title="Gradient check">{() => <Lazy part={GRADIENT_CHECK} props={{}} />}</Tool>
               </Part>
               <Part name="The PyTorch tool">
-                <Tool title="Copy as PyTorch">{() => <Lazy part={PYTORCH} />}</Tool>
+                <Tool title="Copy as PyTorch">{() => <Lazy part={PYTORCH} props={{}} />}</Tool>
               </Part>
             </>
           )}

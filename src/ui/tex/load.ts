@@ -4,6 +4,8 @@
  * screen, whichever comes first. Until then equations show as their LaTeX text. A failed fetch (a flaky
  * network) is tried again, later and later, while an equation waits for it.
  */
+import { afterPaint } from '../idle';
+
 export type RenderTex = (latex: string, element: HTMLElement, display: boolean) => void;
 
 let renderTex: RenderTex | null = null;
@@ -49,32 +51,8 @@ export function loadTex(): Promise<RenderTex | null> {
   return loading.catch(() => null);
 }
 
-/** After the frame being drawn now has been painted (or soon, if frames are not being drawn). */
-function afterPaint(f: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    f();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 250);
-}
-
 /** An equation is on screen: fetch KaTeX, but let the frame that shows the page be painted first. */
 export function needTex(): void {
   if (renderTex || loading) return;
   afterPaint(() => void loadTex());
-}
-
-/** Fetch KaTeX ahead of need, once the page has loaded, painted and gone idle. */
-export function preloadTexWhenIdle(): void {
-  const idle = () =>
-    afterPaint(() => {
-      if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(() => void loadTex(), { timeout: 3000 });
-      else setTimeout(() => void loadTex(), 200);
-    });
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
 }
