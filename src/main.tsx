@@ -1,4 +1,3 @@
-import 'katex/dist/katex.min.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +5,9 @@ import { StoreContext } from './store/hooks';
 import { initialOptions, syncWithLocation } from './store/persist';
 import { createGradflowStore } from './store/store';
 import { App } from './ui/App';
+import { whenIdle } from './ui/idle';
+import { preloadParts } from './ui/lazyPart';
+import { loadTex } from './ui/tex/load';
 import { makeLayoutFn } from './view/layoutService';
 
 const store = createGradflowStore({ ...initialOptions(window.location.hash), layoutFn: makeLayoutFn() });
@@ -20,3 +22,9 @@ createRoot(root).render(
     </StoreContext.Provider>
   </StrictMode>,
 );
+// KaTeX and the parts that start closed (tools, export, reference, shortcuts) are not part of the first
+// paint: they are fetched once the page is up and idle, or when first needed (see ui/tex/load.ts).
+whenIdle(() => {
+  void loadTex();
+  preloadParts();
+});

@@ -3,13 +3,11 @@ import { useGradflow, useGradflowApi } from '../store/hooks';
 import { GraphView } from '../view/GraphView';
 import { Boundary } from './Boundary';
 import { Editor } from './Editor';
-import { GradientCheckPanel } from './GradientCheckPanel';
 import { Blank, Legend } from './Legend';
+import { Lazy, lazyPart } from './lazyPart';
 import { NodeDetails } from './NodeDetails';
-import { PathsPanel } from './PathsPanel';
 import { Playback } from './Playback';
 import { PresetCard } from './PresetCard';
-import { PyTorchPanel } from './PyTorchPanel';
 import { Results } from './Results';
 import { Shortcuts } from './Shortcuts';
 import { StepPanel } from './StepPanel';
@@ -18,6 +16,11 @@ import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { Variables } from './Variables';
+
+// The side tools are closed at first: their code comes when one is opened.
+const PATHS = lazyPart(() => import('./PathsPanel').then((m) => m.PathsPanel));
+const GRADIENT_CHECK = lazyPart(() => import('./GradientCheckPanel').then((m) => m.GradientCheckPanel));
+const PYTORCH = lazyPart(() => import('./PyTorchPanel').then((m) => m.PyTorchPanel));
 
 /** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
 function Part({ name, children }: { name: string; children: ReactNode }) {
@@ -79,13 +82,13 @@ export function App() {
                 <NodeDetails />
               </Part>
               <Part name="The paths tool">
-                <Tool title="Chain rule as a sum over paths">{() => <PathsPanel />}</Tool>
+                <Tool title="Chain rule as a sum over paths">{() => <Lazy part={PATHS} props={{}} />}</Tool>
               </Part>
               <Part name="The gradient check">
-                <Tool title="Gradient check">{() => <GradientCheckPanel />}</Tool>
+                <Tool title="Gradient check">{() => <Lazy part={GRADIENT_CHECK} props={{}} />}</Tool>
               </Part>
               <Part name="The PyTorch tool">
-                <Tool title="Copy as PyTorch">{() => <PyTorchPanel />}</Tool>
+                <Tool title="Copy as PyTorch">{() => <Lazy part={PYTORCH} props={{}} />}</Tool>
               </Part>
             </>
           )}

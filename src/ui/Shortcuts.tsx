@@ -1,50 +1,11 @@
-import { useEffect, useRef } from 'react';
 import { useGradflow } from '../store/hooks';
-import { selectActions } from '../store/selectors';
+import { LazyBox, lazyPart } from './lazyPart';
 
-const KEYS: [string, string][] = [
-  ['Space', 'Play / pause'],
-  ['→  PageDown', 'Step forward (presenter clickers send PageDown)'],
-  ['←  PageUp', 'Step back'],
-  ['Home', 'Restart'],
-  ['End', 'Jump to the end'],
-  ['p', 'Projector mode on / off'],
-  ['f', 'Fullscreen'],
-  ['q', 'Quiz mode on / off'],
-  ['?', 'This card'],
-  ['Esc', 'Close this card; leave projector mode'],
-];
+const CARD = lazyPart(() => import('./ShortcutsCard').then((m) => m.ShortcutsCard));
 
-/** The keyboard shortcuts, as a modal card. */
+/** The keyboard shortcuts card ("?"); its code comes the first time it is opened. */
 export function Shortcuts() {
   const open = useGradflow((s) => s.shortcuts);
-  const { setShortcuts } = useGradflow(selectActions);
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) close.current?.focus();
-  }, [open]);
   if (!open) return null;
-  return (
-    <div className="shortcuts-backdrop">
-      <div className="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <p>They work whenever the text box is not being typed in.</p>
-        <table>
-          <tbody>
-            {KEYS.map(([k, what]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <kbd>{k}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" ref={close} onClick={() => setShortcuts(false)}>
-          Close
-        </button>
-      </div>
-    </div>
-  );
+  return <LazyBox name="The shortcuts card" part={CARD} props={{}} />;
 }

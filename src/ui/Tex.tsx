@@ -1,9 +1,9 @@
-import katex from 'katex';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { needTex, subscribeTex, texRenderer } from './tex/load';
 
 /**
- * Renders LaTeX that Gradflow built from the graph (never raw user text) with KaTeX, safely:
- * trust off, bounded macro expansion and sizes, errors shown as text rather than thrown.
+ * LaTeX that Gradflow built from the graph (never raw user text), rendered by KaTeX (see tex/katex.ts
+ * for the safe options). KaTeX is loaded lazily: until it arrives the LaTeX is shown as plain text.
  */
 export function Tex({
   latex,
@@ -15,21 +15,21 @@ export function Tex({
   className?: string;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const render = useSyncExternalStore(subscribeTex, texRenderer, texRenderer);
   useEffect(() => {
-    if (!ref.current) return;
-    try {
-      katex.render(latex, ref.current, {
-        displayMode: display,
-        throwOnError: false,
-        trust: false,
-        strict: 'ignore',
-        maxExpand: 200,
-        maxSize: 20,
-        output: 'htmlAndMathml',
-      });
-    } catch {
-      ref.current.textContent = latex;
+    const el = ref.current;
+    if (!el) return;
+    if (!render) {
+      el.textContent = latex;
+      needTex();
+      return;
     }
-  }, [latex, display]);
-  return <span ref={ref} className={className} />;
+    try {
+      render(latex, el, display);
+    } catch {
+      el.textContent = latex;
+    }
+  }, [latex, display, render]);
+  const cls = [className, render ? '' : `tex-plain${display ? ' tex-plain-display' : ''}`].filter(Boolean);
+  return <span ref={ref} className={cls.join(' ') || undefined} />;
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
 
 /**
  * A collapsible tool whose content is built only while it is open (some tools are costly on big graphs).
@@ -32,7 +32,7 @@ export function Tool({ title, children }: { title: string; children: () => React
             >
               Open larger
             </button>
-            {!large && children()}
+            {!large && <Suspense fallback={<Loading />}>{children()}</Suspense>}
           </>
         )}
       </details>
@@ -54,9 +54,20 @@ export function Tool({ title, children }: { title: string; children: () => React
               Close
             </button>
           </div>
-          <div className="tool-dialog-body">{children()}</div>
+          <div className="tool-dialog-body">
+            <Suspense fallback={<Loading />}>{children()}</Suspense>
+          </div>
         </dialog>
       )}
     </>
+  );
+}
+
+/** While a tool's code is on its way (a moment, the first time it is opened). */
+function Loading() {
+  return (
+    <p className="tool-loading" role="status">
+      Loading…
+    </p>
   );
 }

@@ -1,4 +1,3 @@
-import { curveBumpX, line } from 'd3-shape';
 import type { GraphNode } from '../core';
 
 /** Half-width and half-height of a node's shape, from what it shows. */
@@ -66,11 +65,28 @@ export function symbolFit(node: GraphNode, name: string, symbol: string): number
   return Math.floor((10 * room) / Math.max(em, 0.5)) / 10;
 }
 
-const bump = line<[number, number]>().curve(curveBumpX);
+/** Rounded to 3 decimals, as d3-path writes numbers. */
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
-/** A smooth left-to-right curve through the points (an S-bend between each pair), as an SVG path. */
+/**
+ * A smooth left-to-right curve through the points (an S-bend between each pair), as an SVG path: the
+ * same string as d3-shape's line().curve(curveBumpX), written here to keep d3-shape out of the first load
+ * (tests/unit/geometry.test.ts checks they agree).
+ */
 export function edgePath(points: [number, number][]): string {
-  return bump(points) ?? '';
+  const first = points[0];
+  if (!first) return '';
+  let [x0, y0] = first;
+  let d = `M${r3(x0)},${r3(y0)}`;
+  if (points.length === 1) return `${d}Z`;
+  for (let i = 1; i < points.length; i++) {
+    const [x, y] = points[i] as [number, number];
+    const mx = (x0 + x) / 2;
+    d += `C${r3(mx)},${r3(y0)},${r3(mx)},${r3(y)},${r3(x)},${r3(y)}`;
+    x0 = x;
+    y0 = y;
+  }
+  return d;
 }
 
 /**

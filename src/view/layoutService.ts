@@ -1,8 +1,7 @@
 import type { Graph } from '../core';
 import { type Layout, type LayoutOptions, layoutGraph } from './layout';
 import type { LayoutRequest } from './layout.worker';
-// Inlined into the bundle (a few kB), so that the single-file offline build needs no second file.
-import LayoutWorker from './layout.worker?worker&inline';
+import { startLayoutWorker } from './startWorker';
 
 /** Lays a graph out; `async` when it runs elsewhere. Reports how long the layout itself took. */
 export type LayoutFn = (
@@ -33,7 +32,7 @@ export function makeLayoutFn(): LayoutFn {
     if (graph.size < WORKER_THRESHOLD) return layoutNow(graph, opts);
     if (!worker) {
       try {
-        worker = new LayoutWorker();
+        worker = startLayoutWorker();
       } catch {
         return layoutNow(graph, opts); // no workers here (some file:// setups): lay out in place
       }
