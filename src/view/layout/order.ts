@@ -1,6 +1,7 @@
 import { bilayerCrossings } from './crossings';
 import type { Csr } from './csr';
 import type { Proper } from './proper';
+import { siftBuses } from './sift';
 import { transpose } from './transpose';
 
 /** Most layer sweeps (fewer on huge layered graphs); the search stops sooner when a few rounds bring no gain. */
@@ -11,6 +12,8 @@ const PATIENCE = 6;
 const BOTH_SIDES = 4;
 /** Above this many (real + virtual) nodes, transpositions run only on the best ordering, once. */
 const TRANSPOSE_EVERY_SWEEP = 2000;
+/** Rounds of whole-bus sifting on the best ordering (each visits every bus once). */
+const SIFT_ROUNDS = 1;
 
 /**
  * Orders each layer to reduce crossings, in place (`p.order`): a depth-first order from the output
@@ -22,14 +25,21 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
   // Two starts: arguments in argument order (a lecture circuit reads x, y, z from the top), and by
   // source; the fewer crossings wins, a tie goes to argument order. Big graphs get the first only.
   const start = p.order.slice();
-  const first = orderFrom(p, anchor, p.args);
-  if (first === 0 || p.total > TRANSPOSE_EVERY_SWEEP) return first;
-  const kept = p.order.slice();
-  p.order.set(start);
-  const second = orderFrom(p, anchor, p.preds.list);
-  if (second < first) return second;
-  p.order.set(kept);
-  return first;
+  let best = orderFrom(p, anchor, p.args);
+  if (best > 0 && p.total <= TRANSPOSE_EVERY_SWEEP) {
+    const kept = p.order.slice();
+    p.order.set(start);
+    const second = orderFrom(p, anchor, p.preds.list);
+    if (second < best) best = second;
+    else p.order.set(kept);
+  }
+  if (best === 0) return 0;
+  // Whole buses to their best places, then transpositions again; neither ever adds crossings.
+  const pos = new Int32Array(p.total);
+  reindex(p, pos);
+  siftBuses(p, pos, SIFT_ROUNDS);
+  transpose(p, pos);
+  return countCrossings(p, pos);
 }
 
 /** Total crossings of the current order (`pos[id]` is each node's index in its layer). */
