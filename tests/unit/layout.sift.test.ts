@@ -5,6 +5,7 @@ import { countCrossings, reindex } from '../../src/view/layout/order';
 import { type Proper, properGraph } from '../../src/view/layout/proper';
 import { rankNodes } from '../../src/view/layout/rank';
 import { siftBus } from '../../src/view/layout/sift';
+import { siftNode } from '../../src/view/layout/siftnode';
 import { bigProgram } from '../e2e/programs';
 
 function graphOf(source: string): Graph {
@@ -75,6 +76,36 @@ describe('whole-bus sifting', () => {
         }
       }),
       { numRuns: 80, seed: 11 },
+    );
+  });
+
+  it('node sifting removes exactly the crossings it claims and finds the best slot (every slot tried)', () => {
+    fc.assert(
+      fc.property(programs, fc.nat(1000), (source, seed) => {
+        const { p, pos } = layered(source, seed);
+        for (let v = 0; v < p.n; v++) {
+          const l = p.layerOf[v] as number;
+          const a = p.layerStart[l] as number;
+          const width = (p.layerStart[l + 1] as number) - a;
+          let least = Number.POSITIVE_INFINITY;
+          for (let slot = 0; slot < width; slot++) {
+            const ids = Array.from(p.order.subarray(a, a + width)).filter((id) => id !== v);
+            ids.splice(slot, 0, v);
+            const order = p.order.slice();
+            order.set(ids, a);
+            const q = { ...p, order };
+            const qpos = new Int32Array(p.total);
+            reindex(q, qpos);
+            least = Math.min(least, countCrossings(q, qpos));
+          }
+          const before = countCrossings(p, pos);
+          const gain = siftNode(p, pos, v);
+          expect(gain).toBeGreaterThanOrEqual(0);
+          expect(countCrossings(p, pos)).toBe(before - gain);
+          expect(before - gain).toBe(least);
+        }
+      }),
+      { numRuns: 40, seed: 17 },
     );
   });
 

@@ -2,6 +2,7 @@ import { bilayerCrossings } from './crossings';
 import type { Csr } from './csr';
 import type { Proper } from './proper';
 import { siftBuses } from './sift';
+import { siftNodes } from './siftnode';
 import { transpose } from './transpose';
 
 /** Most layer sweeps (fewer on huge layered graphs); the search stops sooner when a few rounds bring no gain. */
@@ -38,6 +39,7 @@ export function orderLayers(p: Proper, anchor: Float64Array | null): number {
   const pos = new Int32Array(p.total);
   reindex(p, pos);
   siftBuses(p, pos, SIFT_ROUNDS);
+  siftNodes(p, pos);
   transpose(p, pos);
   return countCrossings(p, pos);
 }

@@ -1,3 +1,4 @@
+import { cornerSum, gapArcs, move, type Scratch, scratchFor } from './gap';
 import { argmin, suffixAdd, treeBuild, treeInit } from './mintree';
 import type { Proper } from './proper';
 
@@ -20,60 +21,6 @@ import type { Proper } from './proper';
 
 /** Buses whose layers' slot counts together exceed this are left alone (huge, wide graphs). */
 const BUS_WORK = 1_000_000;
-
-/** Scratch for one sifting run, sized for the widest layer and the most arcs in a gap. */
-interface Scratch {
-  // The other arcs of one gap: upper slot and weight, bucketed by lower slot (colStart).
-  arcRow: Int32Array;
-  arcCol: Int32Array;
-  arcW: Float64Array;
-  sortedRow: Int32Array;
-  sortedW: Float64Array;
-  colStart: Int32Array;
-  rowTot: Float64Array;
-  colTot: Float64Array;
-  below: Float64Array;
-  // A min segment tree with additive tags (see suffixAdd).
-  tree: Float64Array;
-  tag: Float64Array;
-  // The dynamic programme: costs by slot (this layer, next layer) and every step's argmins, end to end.
-  cost: Float64Array;
-  nextCost: Float64Array;
-  choice: Int32Array;
-}
-
-function scratchFor(p: Proper): Scratch {
-  const { order, layerStart, down } = p;
-  let w = 1;
-  let m = 1;
-  for (let l = 0; l + 1 < layerStart.length; l++) {
-    const a = layerStart[l] as number;
-    const b = layerStart[l + 1] as number;
-    w = Math.max(w, b - a);
-    let arcs = 0;
-    for (let x = a; x < b; x++)
-      arcs += (down.start[(order[x] as number) + 1] as number) - (down.start[order[x] as number] as number);
-    m = Math.max(m, arcs);
-  }
-  let size = 1;
-  while (size < w + 1) size *= 2;
-  return {
-    arcRow: new Int32Array(m),
-    arcCol: new Int32Array(m),
-    arcW: new Float64Array(m),
-    sortedRow: new Int32Array(m),
-    sortedW: new Float64Array(m),
-    colStart: new Int32Array(w + 3),
-    rowTot: new Float64Array(w + 3),
-    colTot: new Float64Array(w + 3),
-    below: new Float64Array(w + 3),
-    tree: new Float64Array(2 * size),
-    tag: new Float64Array(2 * size),
-    cost: new Float64Array(w + 1),
-    nextCost: new Float64Array(w + 1),
-    choice: new Int32Array(p.total + layerStart.length),
-  };
-}
 
 export function siftBuses(p: Proper, pos: Int32Array, rounds: number): number {
   const scratch = scratchFor(p);
@@ -114,7 +61,7 @@ export function siftBus(p: Proper, pos: Int32Array, s: number, scratch: Scratch 
     const w2 = (layerStart[l + 2] as number) - (layerStart[l + 1] as number) - (v >= 0 ? 1 : 0);
     const pu = pos[u] as number;
     const pv = v >= 0 ? (pos[v] as number) : -1;
-    gapArcs(p, pos, l, u, pu, v, pv, w2, scratch);
+    gapArcs(p, pos, l, u, pu, v, pv, w1, w2, scratch);
     if (k > 0) {
       // A_k: each arc leaving the bus here (to lower slot c) crosses the other arcs that run from above
       // b_k to below c or from below b_k to above c: rowTot(i) − S(i, c+1) + colTot(c) − S(i, c).
@@ -188,83 +135,4 @@ export function siftBus(p: Proper, pos: Int32Array, s: number, scratch: Scratch 
     slot = choice[(at[k - 1] as number) + slot] as number;
   }
   return gain;
-}
-
-/** S(i, c): the weight of the gap's other arcs with upper slot < i and lower slot < c. */
-function cornerSum(scratch: Scratch, i: number, c: number): number {
-  const { sortedRow, sortedW, colStart } = scratch;
-  let x = 0;
-  for (let j = 0; j < (colStart[c] as number); j++)
-    if ((sortedRow[j] as number) < i) x += sortedW[j] as number;
-  return x;
-}
-
-/**
- * Collects the arcs of the gap below layer l other than u's (upper slots skip u, lower slots skip v),
- * bucketed by lower slot (`colStart`, `sortedRow`, `sortedW`), and the totals rowTot, colTot.
- */
-function gapArcs(
-  p: Proper,
-  pos: Int32Array,
-  l: number,
-  u: number,
-  pu: number,
-  v: number,
-  pv: number,
-  w2: number,
-  scratch: Scratch,
-): void {
-  const { order, layerStart, down } = p;
-  const { arcRow, arcCol, arcW, sortedRow, sortedW, colStart, rowTot, colTot, below } = scratch;
-  const a = layerStart[l] as number;
-  const b = layerStart[l + 1] as number;
-  const w1 = b - a - 1;
-  let m = 0;
-  colStart.fill(0, 0, w2 + 2);
-  rowTot.fill(0, 0, w1 + 2);
-  colTot.fill(0, 0, w2 + 2);
-  for (let x = a; x < b; x++) {
-    const id = order[x] as number;
-    if (id === u) continue;
-    const i = x - a - (x - a > pu ? 1 : 0);
-    for (let j = down.start[id] as number; j < (down.start[id + 1] as number); j++) {
-      const y = pos[down.list[j] as number] as number;
-      const r = y - (v >= 0 && y > pv ? 1 : 0);
-      arcRow[m] = i;
-      arcCol[m] = r;
-      arcW[m] = down.weight[j] as number;
-      m++;
-      colStart[r + 1] = (colStart[r + 1] as number) + 1;
-      rowTot[i + 1] = (rowTot[i + 1] as number) + (down.weight[j] as number);
-      colTot[r + 1] = (colTot[r + 1] as number) + (down.weight[j] as number);
-    }
-  }
-  for (let i = 1; i <= w1; i++) rowTot[i] = (rowTot[i] as number) + (rowTot[i - 1] as number);
-  for (let r = 1; r <= w2 + 1; r++) {
-    colStart[r] = (colStart[r] as number) + (colStart[r - 1] as number);
-    colTot[r] = (colTot[r] as number) + (colTot[r - 1] as number);
-  }
-  // Counting sort by lower slot (colStart[r] .. colStart[r+1] are column r's arcs), via below as a cursor.
-  for (let r = 0; r <= w2; r++) below[r] = colStart[r] as number;
-  for (let q = 0; q < m; q++) {
-    const r = arcCol[q] as number;
-    const at = below[r] as number;
-    below[r] = at + 1;
-    sortedRow[at] = arcRow[q] as number;
-    sortedW[at] = arcW[q] as number;
-  }
-}
-
-/** Moves `id` within its layer to slot `to` among the layer's other nodes; re-indexes the layer. */
-function move(p: Proper, pos: Int32Array, id: number, to: number): void {
-  const { order, layerStart, layerOf } = p;
-  const a = layerStart[layerOf[id] as number] as number;
-  const b = layerStart[(layerOf[id] as number) + 1] as number;
-  const from = pos[id] as number;
-  if (from === to) return;
-  if (from < to) order.copyWithin(a + from, a + from + 1, a + to + 1);
-  else order.copyWithin(a + to + 1, a + to, a + from);
-  order[a + to] = id;
-  for (let i = a + Math.min(from, to); i <= a + Math.max(from, to) && i < b; i++)
-    pos[order[i] as number] = i - a;
 }
