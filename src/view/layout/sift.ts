@@ -19,15 +19,25 @@ import type { Proper } from './proper';
  * A bus moves only if that strictly lowers the crossings: sifting never adds any.
  */
 
-/** Buses whose layers' slot counts together exceed this are left alone (huge, wide graphs). */
-const BUS_WORK = 1_000_000;
+/** Most slots (summed over the layers of the buses sifted) in one round: bounds the time on huge graphs. */
+const SIFT_WORK = 600_000;
 
 export function siftBuses(p: Proper, pos: Int32Array, rounds: number): number {
   const scratch = scratchFor(p);
+  const { layerStart, layerOf } = p;
   let gained = 0;
   for (let round = 0; round < rounds; round++) {
     let gain = 0;
-    for (let s = 0; s < p.n; s++) if ((p.bus[s] as number[]).length > 0) gain += siftBus(p, pos, s, scratch);
+    let work = 0;
+    for (let s = 0; s < p.n; s++) {
+      const L = (p.bus[s] as number[]).length;
+      if (L === 0) continue;
+      // A round's work: the slots its dynamic programmes visit; past the budget, the rest stay.
+      const l0 = layerOf[s] as number;
+      work += (layerStart[Math.min(l0 + L + 2, layerStart.length - 1)] as number) - (layerStart[l0] as number);
+      if (work > SIFT_WORK) break;
+      gain += siftBus(p, pos, s, scratch);
+    }
     gained += gain;
     if (gain === 0) break;
   }
@@ -41,9 +51,6 @@ export function siftBus(p: Proper, pos: Int32Array, s: number, scratch: Scratch 
   const chain = p.bus[s] as number[];
   const L = chain.length;
   const l0 = layerOf[s] as number;
-  let work = 0;
-  for (let k = 0; k <= L; k++) work += (layerStart[l0 + k + 1] as number) - (layerStart[l0 + k] as number);
-  if (work > BUS_WORK) return 0;
   // E[i]: least cost of b₁ … b_k with b_k at slot i; choice[at[k] + r]: b_k's slot in that best when
   // b_{k+1} is at slot r.
   let E = scratch.cost;
@@ -114,12 +121,17 @@ export function siftBus(p: Proper, pos: Int32Array, s: number, scratch: Scratch 
       const size = treeInit(tree, scratch.tag, w1 + 1);
       for (let i = 0; i <= w1; i++) tree[size + i] = (E[i] as number) + W * (rowTot[i] as number);
       treeBuild(tree, size);
+      let arg = -1;
       for (let r = 0; r <= w2; r++) {
+        // An empty column changes nothing: the argmin stays.
         if (r > 0)
-          for (let j = colStart[r - 1] as number; j < (colStart[r] as number); j++)
+          for (let j = colStart[r - 1] as number; j < (colStart[r] as number); j++) {
             suffixAdd(tree, scratch.tag, size, (sortedRow[j] as number) + 1, -2 * W * (sortedW[j] as number));
+            arg = -1;
+          }
         next[r] = (tree[1] as number) + W * (colTot[r] as number);
-        choice[pick + r] = argmin(tree, scratch.tag, size);
+        if (arg < 0) arg = argmin(tree, scratch.tag, size);
+        choice[pick + r] = arg;
       }
     }
     const swap = E;
