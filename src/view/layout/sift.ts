@@ -34,7 +34,8 @@ export function siftBuses(p: Proper, pos: Int32Array, rounds: number): number {
       if (L === 0) continue;
       // A round's work: the slots its dynamic programmes visit; past the budget, the rest stay.
       const l0 = layerOf[s] as number;
-      work += (layerStart[Math.min(l0 + L + 2, layerStart.length - 1)] as number) - (layerStart[l0] as number);
+      work +=
+        (layerStart[Math.min(l0 + L + 2, layerStart.length - 1)] as number) - (layerStart[l0] as number);
       if (work > SIFT_WORK) break;
       gain += siftBus(p, pos, s, scratch);
     }

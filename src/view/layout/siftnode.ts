@@ -41,7 +41,8 @@ export function siftNode(p: Proper, pos: Int32Array, v: number, scratch: Scratch
         below[r + 1] = (below[r] as number) + add;
       }
       for (let q = 0; q <= w; q++)
-        cost[q] = (cost[q] as number) + wt * ((rowTot[c] as number) + (colTot[q] as number) - (below[q] as number));
+        cost[q] =
+          (cost[q] as number) + wt * ((rowTot[c] as number) + (colTot[q] as number) - (below[q] as number));
     }
   }
   if (l + 1 < depth && (down.start[v + 1] as number) > (down.start[v] as number)) {
@@ -54,11 +55,13 @@ export function siftNode(p: Proper, pos: Int32Array, v: number, scratch: Scratch
       below.fill(0, 0, w + 2);
       for (let q = 0; q < (colStart[c + 1] as number); q++) {
         const row = sortedRow[q] as number;
-        below[row + 1] = (below[row + 1] as number) + (q < (colStart[c] as number) ? 2 : 1) * (sortedW[q] as number);
+        below[row + 1] =
+          (below[row + 1] as number) + (q < (colStart[c] as number) ? 2 : 1) * (sortedW[q] as number);
       }
       for (let i = 1; i <= w; i++) below[i] = (below[i] as number) + (below[i - 1] as number);
       for (let q = 0; q <= w; q++)
-        cost[q] = (cost[q] as number) + wt * ((rowTot[q] as number) + (colTot[c] as number) - (below[q] as number));
+        cost[q] =
+          (cost[q] as number) + wt * ((rowTot[q] as number) + (colTot[c] as number) - (below[q] as number));
     }
   }
   let best = 0;
