@@ -13,8 +13,8 @@ const PATIENCE = 6;
 const BOTH_SIDES = 4;
 /** Above this many (real + virtual) nodes, transpositions run only on the best ordering, once. */
 const TRANSPOSE_EVERY_SWEEP = 2000;
-/** Rounds of whole-bus sifting on the best ordering (each visits every bus once). */
-const SIFT_ROUNDS = 1;
+/** Most rounds of whole-bus sifting on the best ordering (each visits every bus once; within a work budget). */
+const SIFT_ROUNDS = 3;
 
 /**
  * Orders each layer to reduce crossings, in place (`p.order`): a depth-first order from the output

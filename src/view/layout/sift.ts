@@ -19,25 +19,24 @@ import type { Proper } from './proper';
  * A bus moves only if that strictly lowers the crossings: sifting never adds any.
  */
 
-/** Most slots (summed over the layers of the buses sifted) in one round: bounds the time on huge graphs. */
-const SIFT_WORK = 600_000;
+/** Most slots (summed over the layers of the buses sifted, all rounds): bounds the time on huge graphs. */
+const SIFT_WORK = 500_000;
 
 export function siftBuses(p: Proper, pos: Int32Array, rounds: number): number {
   const scratch = scratchFor(p);
   const { layerStart, layerOf } = p;
   let gained = 0;
-  for (let round = 0; round < rounds; round++) {
+  // The work: the slots the dynamic programmes visit, over all rounds; past the budget, the rest stay.
+  let work = 0;
+  for (let round = 0; round < rounds && work <= SIFT_WORK; round++) {
     let gain = 0;
-    let work = 0;
-    for (let s = 0; s < p.n; s++) {
+    for (let s = 0; s < p.n && work <= SIFT_WORK; s++) {
       const L = (p.bus[s] as number[]).length;
       if (L === 0) continue;
-      // A round's work: the slots its dynamic programmes visit; past the budget, the rest stay.
       const l0 = layerOf[s] as number;
       work +=
         (layerStart[Math.min(l0 + L + 2, layerStart.length - 1)] as number) - (layerStart[l0] as number);
-      if (work > SIFT_WORK) break;
-      gain += siftBus(p, pos, s, scratch);
+      if (work <= SIFT_WORK) gain += siftBus(p, pos, s, scratch);
     }
     gained += gain;
     if (gain === 0) break;
