@@ -8,10 +8,7 @@ import type { Proper } from './proper';
 
 /** Scratch for one sifting run, sized for the widest layer and the most arcs in a gap. */
 export interface Scratch {
-  // The other arcs of one gap: upper slot and weight, bucketed by lower slot (colStart).
-  arcRow: Int32Array;
-  arcCol: Int32Array;
-  arcW: Float64Array;
+  // The other arcs of one gap: upper slot and weight, grouped by lower slot (colStart).
   sortedRow: Int32Array;
   sortedW: Float64Array;
   colStart: Int32Array;
@@ -43,9 +40,6 @@ export function scratchFor(p: Proper): Scratch {
   let size = 1;
   while (size < w + 1) size *= 2;
   return {
-    arcRow: new Int32Array(m),
-    arcCol: new Int32Array(m),
-    arcW: new Float64Array(m),
     sortedRow: new Int32Array(m),
     sortedW: new Float64Array(m),
     colStart: new Int32Array(w + 3),
@@ -85,45 +79,41 @@ export function gapArcs(
   w2: number,
   scratch: Scratch,
 ): void {
-  const { order, layerStart, down } = p;
-  const { arcRow, arcCol, arcW, sortedRow, sortedW, colStart, rowTot, colTot, below } = scratch;
-  const a = layerStart[l] as number;
-  const b = layerStart[l + 1] as number;
-  let m = 0;
-  colStart.fill(0, 0, w2 + 2);
+  const { order, layerStart, up } = p;
+  const { sortedRow, sortedW, colStart, rowTot, colTot } = scratch;
+  // Read from the lower layer, slot by slot: its arcs come out grouped by lower slot already.
+  const a = layerStart[l + 1] as number;
+  const b = layerStart[l + 2] as number;
   rowTot.fill(0, 0, w1 + 2);
   colTot.fill(0, 0, w2 + 2);
-  for (let x = a; x < b; x++) {
-    const id = order[x] as number;
-    if (id === u) continue;
-    const i = x - a - (u >= 0 && x - a > pu ? 1 : 0);
-    for (let j = down.start[id] as number; j < (down.start[id + 1] as number); j++) {
-      if (down.list[j] === v) continue;
-      const y = pos[down.list[j] as number] as number;
-      const r = y - (v >= 0 && y > pv ? 1 : 0);
-      arcRow[m] = i;
-      arcCol[m] = r;
-      arcW[m] = down.weight[j] as number;
+  colStart[0] = 0;
+  let m = 0;
+  let r = 0;
+  for (let y = a; y < b; y++) {
+    const t = order[y] as number;
+    if (t === v) continue;
+    let sum = 0;
+    for (let j = up.start[t] as number; j < (up.start[t + 1] as number); j++) {
+      const x = up.list[j] as number;
+      if (x === u) continue;
+      const px = pos[x] as number;
+      const i = px - (u >= 0 && px > pu ? 1 : 0);
+      const w = up.weight[j] as number;
+      sortedRow[m] = i;
+      sortedW[m] = w;
       m++;
-      colStart[r + 1] = (colStart[r + 1] as number) + 1;
-      rowTot[i + 1] = (rowTot[i + 1] as number) + (down.weight[j] as number);
-      colTot[r + 1] = (colTot[r + 1] as number) + (down.weight[j] as number);
+      rowTot[i + 1] = (rowTot[i + 1] as number) + w;
+      sum += w;
     }
+    r++;
+    colStart[r] = m;
+    colTot[r] = (colTot[r - 1] as number) + sum;
+  }
+  for (; r <= w2; r++) {
+    colStart[r + 1] = m;
+    colTot[r + 1] = colTot[r] as number;
   }
   for (let i = 1; i <= w1; i++) rowTot[i] = (rowTot[i] as number) + (rowTot[i - 1] as number);
-  for (let r = 1; r <= w2 + 1; r++) {
-    colStart[r] = (colStart[r] as number) + (colStart[r - 1] as number);
-    colTot[r] = (colTot[r] as number) + (colTot[r - 1] as number);
-  }
-  // Counting sort by lower slot (colStart[r] .. colStart[r+1] are column r's arcs), via below as a cursor.
-  for (let r = 0; r <= w2; r++) below[r] = colStart[r] as number;
-  for (let q = 0; q < m; q++) {
-    const r = arcCol[q] as number;
-    const at = below[r] as number;
-    below[r] = at + 1;
-    sortedRow[at] = arcRow[q] as number;
-    sortedW[at] = arcW[q] as number;
-  }
 }
 
 /** Moves `id` within its layer to slot `to` among the layer's other nodes; re-indexes the layer. */
