@@ -74,7 +74,6 @@ export function gapArcs(
   u: number,
   pu: number,
   v: number,
-  pv: number,
   w1: number,
   w2: number,
   scratch: Scratch,

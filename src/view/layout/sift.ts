@@ -68,7 +68,7 @@ export function siftBus(p: Proper, pos: Int32Array, s: number, scratch: Scratch 
     const w2 = (layerStart[l + 2] as number) - (layerStart[l + 1] as number) - (v >= 0 ? 1 : 0);
     const pu = pos[u] as number;
     const pv = v >= 0 ? (pos[v] as number) : -1;
-    gapArcs(p, pos, l, u, pu, v, pv, w1, w2, scratch);
+    gapArcs(p, pos, l, u, pu, v, w1, w2, scratch);
     if (k > 0) {
       // A_k: each arc leaving the bus here (to lower slot c) crosses the other arcs that run from above
       // b_k to below c or from below b_k to above c: rowTot(i) − S(i, c+1) + colTot(c) − S(i, c).

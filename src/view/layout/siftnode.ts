@@ -26,7 +26,7 @@ export function siftNode(p: Proper, pos: Int32Array, v: number, scratch: Scratch
   cost.fill(0, 0, w + 1);
   if (l > 0 && (up.start[v + 1] as number) > (up.start[v] as number)) {
     const rows = width(l - 1);
-    gapArcs(p, pos, l - 1, -1, 0, v, pv, rows, w, scratch);
+    gapArcs(p, pos, l - 1, -1, 0, v, rows, w, scratch);
     for (let j = up.start[v] as number; j < (up.start[v + 1] as number); j++) {
       const c = pos[up.list[j] as number] as number;
       const wt = up.weight[j] as number;
@@ -47,7 +47,7 @@ export function siftNode(p: Proper, pos: Int32Array, v: number, scratch: Scratch
   }
   if (l + 1 < depth && (down.start[v + 1] as number) > (down.start[v] as number)) {
     const cols = width(l + 1);
-    gapArcs(p, pos, l, v, pv, -1, 0, w, cols, scratch);
+    gapArcs(p, pos, l, v, pv, -1, w, cols, scratch);
     for (let j = down.start[v] as number; j < (down.start[v + 1] as number); j++) {
       const c = pos[down.list[j] as number] as number;
       const wt = down.weight[j] as number;
