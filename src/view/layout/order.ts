@@ -19,7 +19,8 @@ const SIFT_ROUNDS = 3;
 /**
  * Orders each layer to reduce crossings, in place (`p.order`): a depth-first order from the output
  * (a tree comes out planar), then barycenter sweeps alternately from the inputs and from the output,
- * each followed by adjacent transpositions; the ordering with the fewest crossings seen is kept.
+ * each followed by adjacent transpositions; the ordering with the fewest crossings seen is kept, then
+ * refined by bus sifting (sift.ts), node sifting (siftnode.ts) and transpositions. Returns its crossings.
  * `anchor[id]` (0..1, or NaN) is where the previous layout had the node: its barycenter is pulled there.
  */
 export function orderLayers(p: Proper, anchor: Float64Array | null): number {
