@@ -31,7 +31,8 @@ export interface LayoutOptions {
  *    kept short; small circuits keep their inputs on the left;
  * 2. proper: a long edge becomes a chain of virtual nodes, one per layer it crosses;
  * 3. order: depth-first start, barycenter sweeps and transpositions, the fewest crossings kept
- *    (counted in O(E log V) per pair of layers);
+ *    (counted in O(E log V) per pair of layers); then whole buses and single nodes sifted to their
+ *    least-crossing slots (exact, never adding crossings), and transpositions again;
  * 4. position: y by straightening under order and gap constraints; x from the layer.
  * Roughly linear in edges + virtual nodes times a bounded number of sweeps.
  */
@@ -48,7 +49,8 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
     const was = new Float64Array(p.total).fill(Number.NaN);
     for (let id = 0; id < p.total; id++)
       was[id] = hint.get(opts.keys[p.origin[id] as number] ?? '') ?? Number.NaN;
-    for (const ids of p.layers) {
+    for (let l = 0; l + 1 < p.layerStart.length; l++) {
+      const ids = Array.from(p.order.subarray(p.layerStart[l] as number, p.layerStart[l + 1] as number));
       const known = ids.filter((id) => !Number.isNaN(was[id] as number));
       known.sort((a, b) => (was[a] as number) - (was[b] as number));
       known.forEach((id, k) => {
@@ -62,7 +64,7 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   const { y, height } = positionNodes(p, half);
   const x = new Float64Array(n);
   for (let id = 0; id < n; id++) x[id] = (layer[id] as number) * opts.dx;
-  const depth = p.layers.length;
+  const depth = p.layerStart.length - 1;
   // One point per bus node, shared by the edges that run along the bus (each edge's bends: a prefix).
   const points = p.bus.map((chain) =>
     chain.map((v): [number, number] => [(p.layerOf[v] as number) * opts.dx, y[v] as number]),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bilayerCrossings } from '../../src/view/layout/crossings';
+import { csr } from '../../src/view/layout/csr';
 import { bilayerCrossings as segmentCrossings } from '../bench/quality';
 
 /** Pairs of weighted arcs whose ends are in opposite orders, by brute force. */
@@ -22,8 +23,6 @@ describe('bilayer crossing counters', () => {
     fc.assert(
       fc.property(arcs, (list) => {
         // Upper nodes 0..7, lower nodes 8..15 (layer 1); one arc per (upper, lower) pair, weights summed.
-        const succs: number[][] = Array.from({ length: 16 }, () => []);
-        const succW: number[][] = Array.from({ length: 16 }, () => []);
         const merged = new Map<string, [number, number, number]>();
         for (const [a, b, w] of list) {
           const key = `${a},${b}`;
@@ -31,16 +30,18 @@ describe('bilayer crossing counters', () => {
           if (m) m[2] += w;
           else merged.set(key, [a, b, w]);
         }
-        for (const [a, b, w] of merged.values()) {
-          (succs[a] as number[]).push(8 + b);
-          (succW[a] as number[]).push(w);
-        }
+        const arcs = [...merged.values()];
+        const down = csr(
+          16,
+          Int32Array.from(arcs, ([a]) => a),
+          Int32Array.from(arcs, ([, b]) => 8 + b),
+          Int32Array.from(arcs, ([, , w]) => w),
+          () => true,
+        );
         const pos = new Int32Array(16);
         for (let i = 0; i < 16; i++) pos[i] = i % 8;
-        const layerOf = Array.from({ length: 16 }, (_, i) => (i < 8 ? 0 : 1));
-        const upper = Array.from({ length: 8 }, (_, i) => i);
-        const lower = upper.map((i) => i + 8);
-        expect(bilayerCrossings(upper, succs, succW, pos, lower, layerOf)).toBe(brute([...merged.values()]));
+        const order = Array.from({ length: 16 }, (_, i) => i);
+        expect(bilayerCrossings(order, 0, 8, 8, down, pos)).toBe(brute(arcs));
       }),
       { numRuns: 200, seed: 3 },
     );

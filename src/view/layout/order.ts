@@ -1,120 +1,162 @@
 import { bilayerCrossings } from './crossings';
+import type { Csr } from './csr';
 import type { Proper } from './proper';
+import { siftBuses } from './sift';
+import { siftNodes } from './siftnode';
+import { transpose } from './transpose';
 
 /** Most layer sweeps (fewer on huge layered graphs); the search stops sooner when a few rounds bring no gain. */
 const MAX_SWEEPS = 24;
 const SWEEP_WORK = 60_000;
 const PATIENCE = 6;
-const TRANSPOSE_PASSES = 4;
 /** Every this many sweeps, one that looks at both neighbouring layers (it escapes one-sided optima). */
 const BOTH_SIDES = 4;
 /** Above this many (real + virtual) nodes, transpositions run only on the best ordering, once. */
 const TRANSPOSE_EVERY_SWEEP = 2000;
+/** Most rounds of whole-bus sifting on the best ordering (each visits every bus once; within a work budget). */
+const SIFT_ROUNDS = 3;
 
 /**
- * Orders each layer to reduce crossings, in place (`p.layers`): a depth-first order from the output
+ * Orders each layer to reduce crossings, in place (`p.order`): a depth-first order from the output
  * (a tree comes out planar), then barycenter sweeps alternately from the inputs and from the output,
- * each followed by adjacent transpositions; the ordering with the fewest crossings seen is kept.
+ * each followed by adjacent transpositions; the ordering with the fewest crossings seen is kept, then
+ * refined by bus sifting (sift.ts), node sifting (siftnode.ts) and transpositions. Returns its crossings.
  * `anchor[id]` (0..1, or NaN) is where the previous layout had the node: its barycenter is pulled there.
  */
 export function orderLayers(p: Proper, anchor: Float64Array | null): number {
   // Two starts: arguments in argument order (a lecture circuit reads x, y, z from the top), and by
   // source; the fewer crossings wins, a tie goes to argument order. Big graphs get the first only.
-  const start = p.layers.map((ids) => ids.slice());
-  const first = orderFrom(p, anchor, p.args);
-  if (first === 0 || p.total > TRANSPOSE_EVERY_SWEEP) return first;
-  const kept = p.layers.map((ids) => ids.slice());
-  for (let l = 0; l < start.length; l++) p.layers[l] = (start[l] as number[]).slice();
-  const second = orderFrom(p, anchor, p.preds);
-  if (second < first) return second;
-  for (let l = 0; l < kept.length; l++) p.layers[l] = kept[l] as number[];
-  return first;
+  const start = p.order.slice();
+  let best = orderFrom(p, anchor, p.args);
+  if (best > 0 && p.total <= TRANSPOSE_EVERY_SWEEP) {
+    const kept = p.order.slice();
+    p.order.set(start);
+    const second = orderFrom(p, anchor, p.preds.list);
+    if (second < best) best = second;
+    else p.order.set(kept);
+  }
+  if (best === 0) return 0;
+  // Whole buses to their best places, then transpositions again; neither ever adds crossings.
+  const pos = new Int32Array(p.total);
+  reindex(p, pos);
+  siftBuses(p, pos, SIFT_ROUNDS);
+  siftNodes(p, pos);
+  transpose(p, pos);
+  return countCrossings(p, pos);
 }
 
-function orderFrom(p: Proper, anchor: Float64Array | null, dfs: number[][]): number {
-  const { layers, preds, predW, succs, succW, layerOf } = p;
+/** Total crossings of the current order (`pos[id]` is each node's index in its layer). */
+export function countCrossings(p: Proper, pos: Int32Array): number {
+  const { order, layerStart, down } = p;
+  let c = 0;
+  for (let l = 0; l + 2 < layerStart.length; l++)
+    c += bilayerCrossings(
+      order,
+      layerStart[l] as number,
+      layerStart[l + 1] as number,
+      (layerStart[l + 2] as number) - (layerStart[l + 1] as number),
+      down,
+      pos,
+    );
+  return c;
+}
+
+/** `pos[id]` := each node's index in its layer. */
+export function reindex(p: Proper, pos: Int32Array): void {
+  const { order, layerStart } = p;
+  for (let l = 0; l + 1 < layerStart.length; l++) {
+    const a = layerStart[l] as number;
+    const b = layerStart[l + 1] as number;
+    for (let i = a; i < b; i++) pos[order[i] as number] = i - a;
+  }
+}
+
+function orderFrom(p: Proper, anchor: Float64Array | null, dfs: Int32Array): number {
+  const { order, layerStart, layerOf, up, down } = p;
+  const depth = layerStart.length - 1;
   const pos = new Int32Array(p.total);
-  const reindex = (ids: number[]) => {
-    for (let k = 0; k < ids.length; k++) pos[ids[k] as number] = k;
-  };
   initialOrder(p, anchor, dfs);
-  for (const ids of layers) reindex(ids);
-  const count = () => {
-    let c = 0;
-    for (let l = 0; l + 1 < layers.length; l++)
-      c += bilayerCrossings(layers[l] as number[], succs, succW, pos, layers[l + 1] as number[], layerOf);
-    return c;
-  };
-  let best = count();
-  let bestLayers = layers.map((ids) => ids.slice());
+  reindex(p, pos);
+  let best = countCrossings(p, pos);
+  const bestOrder = order.slice();
   const bary = new Float64Array(p.total);
-  const sizeOf = (l: number) => (layers[l] as number[] | undefined)?.length ?? 1;
+  const sizeOf = (l: number) => (layerStart[l + 1] as number) - (layerStart[l] as number);
+  const byBary = (a: number, b: number) =>
+    (bary[a] as number) - (bary[b] as number) || (pos[a] as number) - (pos[b] as number);
   // Barycenter of a node's neighbours on one side, or on both (`both`), by relative position (0..1).
-  const sweep = (l: number, neighbours: number[][], weights: number[][], both: boolean) => {
-    const ids = layers[l] as number[];
-    const m = ids.length;
-    for (const id of ids) {
-      let sum = 0;
-      let k = 0;
-      for (let side = 0; side < (both ? 2 : 1); side++) {
-        const ns = (side === 0 ? neighbours : neighbours === preds ? succs : preds)[id] as number[];
-        const ws = (side === 0 ? weights : weights === predW ? succW : predW)[id] as number[];
-        for (let j = 0; j < ns.length; j++) {
-          const v = ns[j] as number;
-          if (Math.abs((layerOf[v] as number) - l) !== 1) continue;
-          sum += (ws[j] as number) * (((pos[v] as number) + 0.5) / sizeOf(layerOf[v] as number));
-          k += ws[j] as number;
-        }
-      }
-      let b = k ? sum / k : ((pos[id] as number) + 0.5) / m;
-      const a = anchor ? (anchor[id] as number) : Number.NaN;
-      if (!Number.isNaN(a)) b = (b + a) / 2;
-      bary[id] = b;
+  const side = (id: number, nb: Csr, acc: Float64Array) => {
+    const { start, list, weight } = nb;
+    for (let j = start[id] as number; j < (start[id + 1] as number); j++) {
+      const v = list[j] as number;
+      const w = weight[j] as number;
+      acc[0] = (acc[0] as number) + w * (((pos[v] as number) + 0.5) / sizeOf(layerOf[v] as number));
+      acc[1] = (acc[1] as number) + w;
     }
-    ids.sort((a, b) => (bary[a] as number) - (bary[b] as number) || (pos[a] as number) - (pos[b] as number));
-    reindex(ids);
+  };
+  const acc = new Float64Array(2);
+  const sweep = (l: number, nb: Csr, other: Csr, both: boolean) => {
+    const a = layerStart[l] as number;
+    const b = layerStart[l + 1] as number;
+    const m = b - a;
+    for (let i = a; i < b; i++) {
+      const id = order[i] as number;
+      acc[0] = 0;
+      acc[1] = 0;
+      side(id, nb, acc);
+      if (both) side(id, other, acc);
+      const k = acc[1] as number;
+      let c = k ? (acc[0] as number) / k : ((pos[id] as number) + 0.5) / m;
+      const h = anchor ? (anchor[id] as number) : Number.NaN;
+      if (!Number.isNaN(h)) c = (c + h) / 2;
+      bary[id] = c;
+    }
+    order.subarray(a, b).sort(byBary);
+    for (let i = a; i < b; i++) pos[order[i] as number] = i - a;
   };
   let stale = 0;
   const sweeps = Math.max(4, Math.min(MAX_SWEEPS, Math.floor(SWEEP_WORK / Math.max(1, p.total))));
   for (let s = 0; s < sweeps && best > 0 && stale < PATIENCE; s++) {
     const both = s % BOTH_SIDES === BOTH_SIDES - 1;
-    if (s % 2 === 0) for (let l = 1; l < layers.length; l++) sweep(l, preds, predW, both);
-    else for (let l = layers.length - 2; l >= 0; l--) sweep(l, succs, succW, both);
+    if (s % 2 === 0) for (let l = 1; l < depth; l++) sweep(l, up, down, both);
+    else for (let l = depth - 2; l >= 0; l--) sweep(l, down, up, both);
     if (p.total <= TRANSPOSE_EVERY_SWEEP) transpose(p, pos);
-    const c = count();
+    const c = countCrossings(p, pos);
     if (c < best) {
       best = c;
-      bestLayers = layers.map((ids) => ids.slice());
+      bestOrder.set(order);
       stale = 0;
     } else stale++;
   }
-  for (let l = 0; l < layers.length; l++) layers[l] = bestLayers[l] as number[];
+  order.set(bestOrder);
   if (p.total > TRANSPOSE_EVERY_SWEEP && best > 0) {
-    for (const ids of layers) reindex(ids);
+    reindex(p, pos);
     transpose(p, pos);
-    best = Math.min(best, count()); // transpositions never add crossings
+    best = Math.min(best, countCrossings(p, pos)); // transpositions never add crossings
   }
   return best;
 }
 
 /** Depth-first from the sinks through arguments in slot order; a hinted layer keeps its hinted order. */
-function initialOrder(p: Proper, anchor: Float64Array | null, dfs: number[][]): void {
+function initialOrder(p: Proper, anchor: Float64Array | null, dfs: Int32Array): void {
+  const { order, layerStart, preds, succs } = p;
   const key = new Int32Array(p.total).fill(-1);
   let next = 0;
   const stack: number[] = [];
   for (let root = p.total - 1; root >= 0; root--) {
-    if (key[root] !== -1 || (p.succs[root] as number[]).length > 0) continue;
+    if (key[root] !== -1 || (succs.start[root + 1] as number) > (succs.start[root] as number)) continue;
     stack.push(root);
     while (stack.length) {
       const id = stack.pop() as number;
       if (key[id] !== -1) continue;
       key[id] = next++;
-      const ps = dfs[id] as number[];
-      for (let k = ps.length - 1; k >= 0; k--) if (key[ps[k] as number] === -1) stack.push(ps[k] as number);
+      for (let k = (preds.start[id + 1] as number) - 1; k >= (preds.start[id] as number); k--)
+        if (key[dfs[k] as number] === -1) stack.push(dfs[k] as number);
     }
   }
-  for (const ids of p.layers) {
-    ids.sort((a, b) => (key[a] as number) - (key[b] as number));
+  const byKey = (a: number, b: number) => (key[a] as number) - (key[b] as number);
+  for (let l = 0; l + 1 < layerStart.length; l++) {
+    const ids = order.subarray(layerStart[l] as number, layerStart[l + 1] as number);
+    ids.sort(byKey);
     if (!anchor) continue;
     // Hinted nodes take the hinted nodes' places, in the previous layout's order.
     const slots: number[] = [];
@@ -129,70 +171,5 @@ function initialOrder(p: Proper, anchor: Float64Array | null, dfs: number[][]): 
     slots.forEach((k, i) => {
       ids[k] = hinted[i] as number;
     });
-  }
-}
-
-/** Crossings among the edges of u and v on one side when u is above v. */
-function pairCrossings(
-  us: number[],
-  uw: number[],
-  vs: number[],
-  vw: number[],
-  pos: Int32Array,
-  layerOf: number[],
-  l: number,
-): number {
-  let c = 0;
-  for (let i = 0; i < us.length; i++) {
-    const a = us[i] as number;
-    if (Math.abs((layerOf[a] as number) - l) !== 1) continue;
-    for (let j = 0; j < vs.length; j++) {
-      const b = vs[j] as number;
-      if (Math.abs((layerOf[b] as number) - l) === 1 && (pos[a] as number) > (pos[b] as number))
-        c += (uw[i] as number) * (vw[j] as number);
-    }
-  }
-  return c;
-}
-
-/** Swaps neighbours in a layer while that removes crossings with both adjacent layers. */
-function transpose(p: Proper, pos: Int32Array): void {
-  const { layers, preds, predW, succs, succW, layerOf } = p;
-  const cross = (a: number, b: number, l: number) =>
-    pairCrossings(
-      preds[a] as number[],
-      predW[a] as number[],
-      preds[b] as number[],
-      predW[b] as number[],
-      pos,
-      layerOf,
-      l,
-    ) +
-    pairCrossings(
-      succs[a] as number[],
-      succW[a] as number[],
-      succs[b] as number[],
-      succW[b] as number[],
-      pos,
-      layerOf,
-      l,
-    );
-  for (let pass = 0; pass < TRANSPOSE_PASSES; pass++) {
-    let improved = false;
-    for (let l = 0; l < layers.length; l++) {
-      const ids = layers[l] as number[];
-      for (let k = 0; k + 1 < ids.length; k++) {
-        const u = ids[k] as number;
-        const v = ids[k + 1] as number;
-        if (cross(v, u, l) < cross(u, v, l)) {
-          ids[k] = v;
-          ids[k + 1] = u;
-          pos[v] = k;
-          pos[u] = k + 1;
-          improved = true;
-        }
-      }
-    }
-    if (!improved) break;
   }
 }

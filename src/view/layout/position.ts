@@ -10,40 +10,50 @@ const STRAIGHTEN_WORK = 100_000;
  * (fewer bends, straight chains). Returns y with the top at 0 and the drawing's height.
  */
 export function positionNodes(p: Proper, half: (id: number) => number): { y: Float64Array; height: number } {
-  const { layers, preds, predW, succs, succW, total } = p;
+  const { order, layerStart, preds, succs, total } = p;
+  const depth = layerStart.length - 1;
+  const h = new Float64Array(total);
+  for (let id = 0; id < total; id++) h[id] = half(id);
   const y = new Float64Array(total);
-  for (const ids of layers) {
+  for (let l = 0; l < depth; l++) {
+    const a = layerStart[l] as number;
+    const b = layerStart[l + 1] as number;
     let acc = 0;
-    ids.forEach((id, k) => {
-      acc += k === 0 ? 0 : half(ids[k - 1] as number) + half(id);
-      y[id] = acc;
-    });
-    for (const id of ids) y[id] = (y[id] as number) - acc / 2;
+    for (let i = a; i < b; i++) {
+      acc += i === a ? 0 : (h[order[i - 1] as number] as number) + (h[order[i] as number] as number);
+      y[order[i] as number] = acc;
+    }
+    for (let i = a; i < b; i++) y[order[i] as number] = (y[order[i] as number] as number) - acc / 2;
   }
-  const want: number[] = [];
+  // Scratch for `place`, sized for the widest layer.
+  let widest = 0;
+  for (let l = 0; l < depth; l++)
+    widest = Math.max(widest, (layerStart[l + 1] as number) - (layerStart[l] as number));
+  const want = new Float64Array(widest);
+  const down = new Float64Array(widest);
+  const up = new Float64Array(widest);
   const rounds = Math.max(4, Math.min(STRAIGHTEN, Math.floor(STRAIGHTEN_WORK / Math.max(1, total))));
   for (let it = 0; it < rounds; it++) {
-    for (let k = 0; k < layers.length; k++) {
-      const ids = layers[it % 2 === 0 ? k : layers.length - 1 - k] as number[];
-      want.length = 0;
-      for (const id of ids) {
-        const ps = preds[id] as number[];
-        const ss = succs[id] as number[];
-        const pw = predW[id] as number[];
-        const sw = succW[id] as number[];
+    for (let k = 0; k < depth; k++) {
+      const l = it % 2 === 0 ? k : depth - 1 - k;
+      const a = layerStart[l] as number;
+      const b = layerStart[l + 1] as number;
+      for (let i = a; i < b; i++) {
+        const id = order[i] as number;
+        // The weighted mean of the neighbours' y (predecessors first, then successors).
         let sum = 0;
         let count = 0;
-        for (let j = 0; j < ps.length; j++) {
-          sum += (pw[j] as number) * (y[ps[j] as number] as number);
-          count += pw[j] as number;
+        for (let j = preds.start[id] as number; j < (preds.start[id + 1] as number); j++) {
+          sum += (preds.weight[j] as number) * (y[preds.list[j] as number] as number);
+          count += preds.weight[j] as number;
         }
-        for (let j = 0; j < ss.length; j++) {
-          sum += (sw[j] as number) * (y[ss[j] as number] as number);
-          count += sw[j] as number;
+        for (let j = succs.start[id] as number; j < (succs.start[id + 1] as number); j++) {
+          sum += (succs.weight[j] as number) * (y[succs.list[j] as number] as number);
+          count += succs.weight[j] as number;
         }
-        want.push(count ? sum / count : (y[id] as number));
+        want[i - a] = count ? sum / count : (y[id] as number);
       }
-      place(ids, want, half, y);
+      place(order, a, b, want, down, up, h, y);
     }
   }
   let minY = Number.POSITIVE_INFINITY;
@@ -58,14 +68,23 @@ export function positionNodes(p: Proper, half: (id: number) => number): { y: Flo
 }
 
 /**
- * Puts the ordered `ids` as close to `want` as possible while keeping their order and the gap their
- * half-heights need: push down from the top, push up from the bottom, and average the two (cheap, stable).
+ * Puts the ordered nodes `order[a .. b)` as close to `want` as possible while keeping their order and the
+ * gap their half-heights `h` need: push down from the top, push up from the bottom, and average the two
+ * (cheap, stable).
  */
-function place(ids: number[], want: number[], half: (id: number) => number, y: Float64Array): void {
-  const m = ids.length;
-  const gap = (k: number) => half(ids[k - 1] as number) + half(ids[k] as number);
-  const down = new Float64Array(m);
-  const up = new Float64Array(m);
+function place(
+  order: Int32Array,
+  a: number,
+  b: number,
+  want: Float64Array,
+  down: Float64Array,
+  up: Float64Array,
+  h: Float64Array,
+  y: Float64Array,
+): void {
+  const m = b - a;
+  const gap = (k: number) =>
+    (h[order[a + k - 1] as number] as number) + (h[order[a + k] as number] as number);
   for (let k = 0; k < m; k++)
     down[k] = k === 0 ? (want[k] as number) : Math.max(want[k] as number, (down[k - 1] as number) + gap(k));
   for (let k = m - 1; k >= 0; k--)
@@ -73,7 +92,7 @@ function place(ids: number[], want: number[], half: (id: number) => number, y: F
       k === m - 1 ? (want[k] as number) : Math.min(want[k] as number, (up[k + 1] as number) - gap(k + 1));
   for (let k = 0; k < m; k++) {
     let v = ((down[k] as number) + (up[k] as number)) / 2;
-    if (k > 0) v = Math.max(v, (y[ids[k - 1] as number] as number) + gap(k));
-    y[ids[k] as number] = v;
+    if (k > 0) v = Math.max(v, (y[order[a + k - 1] as number] as number) + gap(k));
+    y[order[a + k] as number] = v;
   }
 }
