@@ -109,7 +109,11 @@ describe('whole-bus sifting', () => {
     );
   });
 
-  it('finds the best slots for a bus (brute force over every placement of its nodes)', () => {
+  it.each([
+    ['', Number.POSITIVE_INFINITY],
+    [' within a reach of 1 slot', 1],
+    [' within a reach of 2 slots', 2],
+  ])('finds the best slots for a bus%s (brute force over every placement of its nodes)', (_, reach) => {
     fc.assert(
       fc.property(programs, fc.nat(1000), (source, seed) => {
         const { p, pos } = layered(source, seed);
@@ -131,6 +135,7 @@ describe('whole-bus sifting', () => {
             const v = chain[k] as number;
             const a = q.layerStart[q.layerOf[v] as number] as number;
             for (let slot = 0; slot < (widths[k] as number); slot++) {
+              if (Math.abs(slot - (pos[v] as number)) > reach) continue;
               const order = q.order.slice();
               const ids = Array.from(order.subarray(a, a + (widths[k] as number))).filter((id) => id !== v);
               ids.splice(slot, 0, v);
@@ -143,8 +148,9 @@ describe('whole-bus sifting', () => {
           };
           tryAll(0, p, pos);
           const before = countCrossings(p, pos);
-          const gain = siftBus(p, pos, s);
+          const gain = siftBus(p, pos, s, undefined, reach);
           expect(before - gain).toBe(Math.min(before, best.c));
+          expect(countCrossings(p, pos)).toBe(before - gain);
         }
       }),
       { numRuns: 40, seed: 13 },
