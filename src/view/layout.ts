@@ -31,8 +31,9 @@ export interface LayoutOptions {
  *    kept short; small circuits keep their inputs on the left;
  * 2. proper: a long edge becomes a chain of virtual nodes, one per layer it crosses;
  * 3. order: depth-first start, barycenter sweeps and transpositions, the fewest crossings kept
- *    (counted in O(E log V) per pair of layers); then whole buses and single nodes sifted to their
- *    least-crossing slots (exact, never adding crossings), and transpositions again;
+ *    (counted in O(E log V) per pair of layers); then whole buses (each bus node within a few slots of
+ *    its own) and single nodes sifted to their least-crossing slots (exact, never adding crossings), and
+ *    transpositions again;
  * 4. position: y by straightening under order and gap constraints; x from the layer.
  * Roughly linear in edges + virtual nodes times a bounded number of sweeps.
  */

@@ -16,6 +16,8 @@ import type { Proper } from './proper';
  * (S[p][q] = Σ_{i<p, r<q} G), B(p, q) = S[p][∞] + S[∞][q] − 2·S[p][q] (arcs passing the bus arc from above to
  * below or below to above), and each leaving arc to slot c adds S[p][∞] − S[p][c+1] + S[∞][c] − S[p][c].
  * The sum is a chain, so the best slots are a shortest path (dynamic programming over k, O(Σ w_k·w_{k+1})).
+ * In siftBuses each b_k only tries the slots within SIFT_REACH of its own (p_k ∈ [p_k° − R, p_k° + R]): the
+ * same programme on windows, the other arcs left of a window entering as S(i, lo) once.
  * A bus moves only if that strictly lowers the crossings: sifting never adds any.
  */
 
