@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import { formatNumber as f } from '../core';
 import { LINE } from './labels/boxes';
 
@@ -12,13 +12,11 @@ export interface EdgeProps {
   value?: number;
   /** The gradient that came back along the edge (its contribution), once its step has played. */
   grad?: number;
-  /** This edge's backward step is the current one: show upstream × local = contribution and a pulse. */
+  /** This edge's backward step is the current one: show upstream × local = contribution. */
   current?: {
     upstream: number;
     local: number;
     contribution: number;
-    duration: number;
-    key: number;
     hidden: boolean;
     /** Where the two-line step label goes; none = not drawn (the step panel says it in words). */
     at?: [number, number];
@@ -94,29 +92,6 @@ export const GraphEdge = memo(function GraphEdge({
           </text>
         )
       )}
-      {current && <Pulse d={d} duration={current.duration} key={current.key} />}
     </g>
   );
 });
-
-/** A dot running back along the edge, from the consumer to its input (SMIL, restarted per step). */
-function Pulse({ d, duration }: { d: string; duration: number }) {
-  const ref = useRef<SVGAnimateMotionElement>(null);
-  useEffect(() => {
-    ref.current?.beginElement();
-  }, []);
-  return (
-    <circle className="pulse" r={7}>
-      <animateMotion
-        ref={ref}
-        path={d}
-        dur={`${duration}s`}
-        begin="indefinite"
-        fill="freeze"
-        keyPoints="1;0"
-        keyTimes="0;1"
-        calcMode="linear"
-      />
-    </circle>
-  );
-}

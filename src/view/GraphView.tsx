@@ -8,6 +8,7 @@ import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphToolbar } from './GraphToolbar';
 import { edgePath } from './geometry';
+import { Pulse } from './Pulse';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { type Bounds, useZoom } from './useZoom';
@@ -76,7 +77,12 @@ export function GraphView() {
   const paused = pausedOn !== null && pausedOn === shape;
   const setPaused = (on: boolean) => setPausedOn(on ? shape : null);
   const following = useGradflow((s) => s.follow) && !paused;
-  const { transform, fitView, zoomBy, moveTo, resized } = useZoom(svgRef, () => setPaused(true));
+  // The drawing and the pulse's layer, which d3-zoom moves directly (see useZoom).
+  const drawing = useRef<SVGGElement | null>(null);
+  const pulseLayer = useRef<SVGGElement | null>(null);
+  const { scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(svgRef, [drawing, pulseLayer], () =>
+    setPaused(true),
+  );
   const viewRef = useRef<HTMLDivElement>(null);
   const projector = useGradflow((s) => s.projector);
   const sizes = useLabelSizes(viewRef, projector);
@@ -112,7 +118,7 @@ export function GraphView() {
       : [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`]
     : undefined;
   // Numbers too small to read on screen are hidden rather than drawn illegibly (and not even planned).
-  const numbersLegible = transform.k * sizes.value >= LEGIBLE_PX;
+  const numbersLegible = scale * sizes.value >= LEGIBLE_PX;
   const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum, numbersLegible, bounds);
   useFollow(svgRef, scene, frame, sizes, {
     active: following,
@@ -123,7 +129,8 @@ export function GraphView() {
         : []),
       ...(spot?.sum && sum ? [{ at: spot.sum, lines: [sum], size: sizes.sum }] : []),
     ],
-    ms: Math.min(450, 600 / speed),
+    // Big graphs move without transitions (as their nodes do): one repaint per step, not one per frame.
+    ms: (scene?.analysis.graph.nodes.length ?? 0) > 300 ? 0 : Math.min(450, 600 / speed),
     moveTo,
   });
 
@@ -209,7 +216,7 @@ export function GraphView() {
         data-layout-ms={scene.layoutMs.toFixed(1)}
         data-edges={graph.edges.length}
         data-numbers={numbersLegible ? 'on' : 'off'}
-        data-names={transform.k * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
+        data-names={scale * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
       >
         <defs>
           <marker
@@ -225,7 +232,12 @@ export function GraphView() {
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
           </marker>
         </defs>
-        <g transform={transform.toString()}>
+        <g
+          ref={(g) => {
+            drawing.current = g;
+            applyTo(g);
+          }}
+        >
           {/* The current step's edge is drawn last, so that its label sits above every other label. */}
           {orderEdges(graph.edges, frame.step?.edge).map((e) => {
             const g = geometry[e.id];
@@ -247,8 +259,6 @@ export function GraphView() {
                     upstream: step.upstream,
                     local: step.local,
                     contribution: step.contribution,
-                    duration: stepDuration,
-                    key: stepIndex,
                     at: spot?.current,
                   }
                 }
@@ -299,6 +309,24 @@ export function GraphView() {
             >
               {sum}
             </text>
+          )}
+        </g>
+      </svg>
+      {/* The dot running back along the current edge has a layer of its own: moving it repaints only
+          this small layer, not the whole graph. */}
+      <svg className="pulse-layer" aria-hidden="true">
+        <g
+          ref={(g) => {
+            pulseLayer.current = g;
+            applyTo(g);
+          }}
+        >
+          {frame.step && geometry[frame.step.edge] && (
+            <Pulse
+              d={(geometry[frame.step.edge] as { d: string }).d}
+              duration={stepDuration}
+              key={stepIndex}
+            />
           )}
         </g>
       </svg>

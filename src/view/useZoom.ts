@@ -11,13 +11,22 @@ export interface Bounds {
 }
 
 /**
- * Pan and zoom with d3-zoom, attached once to the SVG; React applies the transform it reports.
+ * Pan and zoom with d3-zoom, attached once to the SVG. The transform is written straight onto the
+ * `layers` (the drawing, the pulse's own layer) on every frame of a pan or a move, without React: a big
+ * graph is not re-rendered sixty times a second. React hears the scale only when a move ends (`scale`),
+ * which is all it needs (whether numbers are legible).
  * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times);
  * `moveTo` eases it to a given transform (the camera following the step). `onGesture` is told when the
  * student pans or zooms by hand (a wheel, a drag, a pinch), not when the app moves the view.
  */
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>, onGesture?: () => void) {
-  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+export function useZoom(
+  svgRef: RefObject<SVGSVGElement | null>,
+  layers: readonly RefObject<SVGGElement | null>[],
+  onGesture?: () => void,
+) {
+  const [scale, setScale] = useState(1);
+  const layerRefs = useRef(layers);
+  layerRefs.current = layers;
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const gesture = useRef(onGesture);
   gesture.current = onGesture;
@@ -37,8 +46,10 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, onGesture?: () 
           atFit.current = false;
           gesture.current?.();
         }
-        setTransform(e.transform);
-      });
+        const t = e.transform.toString();
+        for (const l of layerRefs.current) l.current?.setAttribute('transform', t);
+      })
+      .on('end', (e: { transform: ZoomTransform }) => setScale(e.transform.k));
     select(svg).call(z);
     behavior.current = z;
     return () => {
@@ -121,5 +132,14 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, onGesture?: () 
     [svgRef],
   );
 
-  return { transform, fitView, zoomBy, moveTo, resized };
+  /** Puts the current transform on layers React has just (re)created. */
+  const applyTo = useCallback(
+    (g: SVGGElement | null) => {
+      const svg = svgRef.current;
+      if (svg && g) g.setAttribute('transform', zoomTransform(svg).toString());
+    },
+    [svgRef],
+  );
+
+  return { scale, fitView, zoomBy, moveTo, resized, applyTo };
 }

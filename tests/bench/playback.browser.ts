@@ -30,6 +30,8 @@ async function open(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(WATCH_TASKS);
+  if (process.env.PLAYBACK_BENCH_NOFOLLOW)
+    await page.addInitScript("localStorage.setItem('gradflow:follow', 'off')");
   await page.goto(ADDRESS);
   await page.locator('svg.graph g.node').first().waitFor();
   return page;
@@ -154,6 +156,10 @@ for (const [i, b] of builds.entries()) {
   if (!r) continue;
   const p = best(r.playing, (x) => x.p95);
   console.log(
-    `${b.label.padStart(10)}  ${`${p.median.toFixed(1)} / ${p.p95.toFixed(1)}`.padStart(13)}  ${`${p.longTasks} (${p.longest.toFixed(0)})`.padStart(10)}  ${String(p.steps).padStart(5)}   ${Math.min(...r.paste).toFixed(0).padStart(8)}`,
+    `${b.label.padStart(10)}  ${`${p.median.toFixed(1)} / ${p.p95.toFixed(1)}`.padStart(13)}  ${`${p.longTasks} (${p.longest.toFixed(0)})`.padStart(10)}  ${String(p.steps).padStart(5)}   ${Math.min(
+      ...r.paste,
+    )
+      .toFixed(0)
+      .padStart(8)}`,
   );
 }
