@@ -47,7 +47,10 @@ function prerender(): Plugin {
         '<style>[data-returning] #root[data-prerendered]{visibility:hidden}</style>';
       return html
         .replace('</head>', `${returning}\n  </head>`)
-        .replace(root, `<div id="root" data-prerendered>${markup.replace(svg, `${svg} ${viewBox}`)}</div>${fit}`);
+        .replace(
+          root,
+          `<div id="root" data-prerendered>${markup.replace(svg, `${svg} ${viewBox}`)}</div>${fit}`,
+        );
     },
   };
 }

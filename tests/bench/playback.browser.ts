@@ -154,6 +154,10 @@ for (const [i, b] of builds.entries()) {
   if (!r) continue;
   const p = best(r.playing, (x) => x.p95);
   console.log(
-    `${b.label.padStart(10)}  ${`${p.median.toFixed(1)} / ${p.p95.toFixed(1)}`.padStart(13)}  ${`${p.longTasks} (${p.longest.toFixed(0)})`.padStart(10)}  ${String(p.steps).padStart(5)}   ${Math.min(...r.paste).toFixed(0).padStart(8)}`,
+    `${b.label.padStart(10)}  ${`${p.median.toFixed(1)} / ${p.p95.toFixed(1)}`.padStart(13)}  ${`${p.longTasks} (${p.longest.toFixed(0)})`.padStart(10)}  ${String(p.steps).padStart(5)}   ${Math.min(
+      ...r.paste,
+    )
+      .toFixed(0)
+      .padStart(8)}`,
   );
 }
