@@ -1,6 +1,59 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Puts the first visit's first screen, rendered to HTML (src/prerender.tsx), in index.html's root, so that
+ * the graph is painted before any script has run; main.tsx hydrates it (or, on a return visit, replaces
+ * it). A returning visitor (a link, kept work or a preference) would see the default example flash before
+ * their own work: a tiny script in the head hides the prerendered screen for them until main.tsx runs.
+ */
+function prerender(): Plugin {
+  // Styles do not change the markup: the stylesheets are left out of the render in Node.
+  const noCss: Plugin = {
+    name: 'gradflow-prerender-no-css',
+    enforce: 'pre',
+    resolveId: (id) => (id.endsWith('.css') ? '\0no-css' : null),
+    load: (id) => (id === '\0no-css' ? 'export {}' : null),
+  };
+  return {
+    name: 'gradflow-prerender',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const entry = fileURLToPath(new URL('./src/prerender.tsx', import.meta.url));
+      const { module } = await runnerImport<typeof import('./src/prerender')>(entry, {
+        configFile: false,
+        logLevel: 'error',
+        root: fileURLToPath(new URL('.', import.meta.url)),
+        plugins: [noCss],
+      });
+      const { html: markup, bounds: b } = module.prerenderFirstScreen();
+      const root = '<div id="root"></div>';
+      const svg = '<svg class="graph"';
+      if (!html.includes(root)) throw new Error(`index.html needs ${root}`);
+      if (!markup.includes(svg)) throw new Error('the first screen has no graph');
+      // With no script at all the graph fits its box by its viewBox. With scripts, the one after the root
+      // (run before the first paint: it waits for the stylesheet) swaps the viewBox for the very transform
+      // GraphView's first fit sets (useZoom's fitView, at most 1.6×), so that taking over moves nothing.
+      const viewBox = `viewBox="${b.x} ${b.y} ${b.width} ${b.height}" preserveAspectRatio="xMidYMid meet"`;
+      const fit =
+        `<script>(()=>{const s=document.querySelector('#root svg.graph'),g=s&&s.querySelector(':scope>g');if(!g)return;` +
+        `s.removeAttribute('viewBox');s.removeAttribute('preserveAspectRatio');const r=s.getBoundingClientRect();` +
+        `if(!r.width||!r.height)return;const k=Math.min(1.6,r.width/${b.width},r.height/${b.height});` +
+        `g.setAttribute('transform','translate('+(r.width/2-k*${b.x + b.width / 2})+','+(r.height/2-k*${b.y + b.height / 2})+') scale('+k+')')})()</script>`;
+      const returning =
+        "<script>try{if(location.hash.length>1||['gradflow:v1','gradflow:legend','gradflow:follow'].some((k)=>localStorage.getItem(k)!==null)||sessionStorage.getItem('gradflow:tab')!==null)document.documentElement.dataset.returning=''}catch(e){}</script>" +
+        '<style>[data-returning] #root[data-prerendered]{visibility:hidden}</style>';
+      return html
+        .replace('</head>', `${returning}\n  </head>`)
+        .replace(
+          root,
+          `<div id="root" data-prerendered>${markup.replace(svg, `${svg} ${viewBox}`)}</div>${fit}`,
+        );
+    },
+  };
+}
 
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,
@@ -8,7 +61,7 @@ import { defineConfig } from 'vitest/config';
 // one script, then scripts/inline-html.mjs folds the script and stylesheet into dist-single/gradflow.html.
 // Browser tests live in tests/e2e and are run by Playwright, not vitest.
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), prerender()],
   base: './',
   resolve:
     mode === 'single'

@@ -92,6 +92,17 @@ export function initialOptions(hash: string): StoreOptions {
   return { notice, step: 0, ...prefs };
 }
 
+/** What a first visit starts from (no link, no kept work, no preferences): the screen the build prerenders. */
+export const FIRST_VISIT: Readonly<StoreOptions> = { notice: null, step: 0, legend: null };
+
+/** Whether these options are a first visit's, so that the prerendered first screen is exactly theirs. */
+export function isFirstVisit(o: StoreOptions): boolean {
+  const keys = Object.keys(o).filter((k) => o[k as keyof StoreOptions] !== undefined);
+  return (
+    keys.length === 3 && o.notice === FIRST_VISIT.notice && o.step === FIRST_VISIT.step && o.legend === null
+  );
+}
+
 function optionsOf(s: SharedState, notice: string | null): StoreOptions {
   const { palette, theme, projector, embed } = s;
   const o: StoreOptions = { source: s.source, overrides: s.values, palette, theme, projector, embed, notice };
