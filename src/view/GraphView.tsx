@@ -35,6 +35,15 @@ function runningSum(steps: Steps, index: number): string | undefined {
   return `${sum} = ${f(steps.after(index))}`;
 }
 
+/** The drawing's box on screen, widened by half a screen on each side (drawing units). */
+function nearScreen(view: { k: number; x: number; y: number }, svg: SVGSVGElement | null) {
+  if (!svg) return null;
+  const { width, height } = svg.getBoundingClientRect();
+  const [w, h] = [width / view.k, height / view.k];
+  const [x0, y0] = [-view.x / view.k, -view.y / view.k];
+  return { x0: x0 - w / 2, y0: y0 - h / 2, x1: x0 + 1.5 * w, y1: y0 + 1.5 * h };
+}
+
 /** The edges in drawing order: the one being stepped through last. */
 function orderEdges<E extends { id: number }>(
   edges: readonly E[],
@@ -80,8 +89,10 @@ export function GraphView() {
   // The drawing and the pulse's layer, which d3-zoom moves directly (see useZoom).
   const drawing = useRef<SVGGElement | null>(null);
   const pulseLayer = useRef<SVGGElement | null>(null);
-  const { scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(svgRef, [drawing, pulseLayer], () =>
-    setPaused(true),
+  const { view, scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(
+    svgRef,
+    [drawing, pulseLayer],
+    () => setPaused(true),
   );
   const viewRef = useRef<HTMLDivElement>(null);
   const projector = useGradflow((s) => s.projector);
@@ -160,11 +171,19 @@ export function GraphView() {
     if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
   const out = graph.output;
   const stub = stubPoints(scene);
+  // A big graph draws only the numbers near the screen (half a screen around it): zoomed in to read them,
+  // thousands of labels off screen would cost every frame and show nothing.
+  const near = graph.nodes.length > 300 ? nearScreen(view, svgRef.current) : null;
   const labelAt = (
     map: Map<number, [number, number]> | undefined,
     hidden: Set<number> | undefined,
     id: number,
-  ) => (hidden?.has(id) ? undefined : map?.get(id));
+  ) => {
+    const p = hidden?.has(id) ? undefined : map?.get(id);
+    return p && near && (p[0] < near.x0 || p[0] > near.x1 || p[1] < near.y0 || p[1] > near.y1)
+      ? undefined
+      : p;
+  };
   const sumNode = frame.step?.source;
   const stepDuration = Math.min(1.2, 0.8 / speed);
 

@@ -13,7 +13,7 @@ export interface Bounds {
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG. The transform is written straight onto the
  * `layers` (the drawing, the pulse's own layer) on every frame of a pan or a move, without React: a big
- * graph is not re-rendered sixty times a second. React hears the scale only when a move ends (`scale`),
+ * graph is not re-rendered sixty times a second. React hears the transform only when a move ends (`view`),
  * which is all it needs (whether numbers are legible).
  * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times);
  * `moveTo` eases it to a given transform (the camera following the step). `onGesture` is told when the
@@ -24,7 +24,8 @@ export function useZoom(
   layers: readonly RefObject<SVGGElement | null>[],
   onGesture?: () => void,
 ) {
-  const [scale, setScale] = useState(1);
+  // The transform as of the last move's end: the scale (are numbers legible?) and what is on screen.
+  const [view, setView] = useState<{ k: number; x: number; y: number }>({ k: 1, x: 0, y: 0 });
   const layerRefs = useRef(layers);
   layerRefs.current = layers;
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -49,7 +50,10 @@ export function useZoom(
         const t = e.transform.toString();
         for (const l of layerRefs.current) l.current?.setAttribute('transform', t);
       })
-      .on('end', (e: { transform: ZoomTransform }) => setScale(e.transform.k));
+      .on('end', (e: { transform: ZoomTransform }) => {
+        const { k, x, y } = e.transform;
+        setView((v) => (v.k === k && v.x === x && v.y === y ? v : { k, x, y }));
+      });
     select(svg).call(z);
     behavior.current = z;
     return () => {
@@ -141,5 +145,5 @@ export function useZoom(
     [svgRef],
   );
 
-  return { scale, fitView, zoomBy, moveTo, resized, applyTo };
+  return { view, scale: view.k, fitView, zoomBy, moveTo, resized, applyTo };
 }
