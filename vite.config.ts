@@ -28,19 +28,19 @@ function prerender(): Plugin {
         root: fileURLToPath(new URL('.', import.meta.url)),
         plugins: [noCss],
       });
-      const { html: markup, bounds: b } = module.prerenderFirstScreen();
+      const { html: markup, bounds: b, maxScale } = module.prerenderFirstScreen();
       const root = '<div id="root"></div>';
       const svg = '<svg class="graph"';
       if (!html.includes(root)) throw new Error(`index.html needs ${root}`);
       if (!markup.includes(svg)) throw new Error('the first screen has no graph');
       // With no script at all the graph fits its box by its viewBox. With scripts, the one after the root
       // (run before the first paint: it waits for the stylesheet) swaps the viewBox for the very transform
-      // GraphView's first fit sets (useZoom's fitView, at most 1.6×), so that taking over moves nothing.
+      // GraphView's first fit sets (useZoom's fitView, at most maxScale), so that taking over moves nothing.
       const viewBox = `viewBox="${b.x} ${b.y} ${b.width} ${b.height}" preserveAspectRatio="xMidYMid meet"`;
       const fit =
         `<script>(()=>{const s=document.querySelector('#root svg.graph'),g=s&&s.querySelector(':scope>g');if(!g)return;` +
         `s.removeAttribute('viewBox');s.removeAttribute('preserveAspectRatio');const r=s.getBoundingClientRect();` +
-        `if(!r.width||!r.height)return;const k=Math.min(1.6,r.width/${b.width},r.height/${b.height});` +
+        `if(!r.width||!r.height)return;const k=Math.min(${maxScale},r.width/${b.width},r.height/${b.height});` +
         `g.setAttribute('transform','translate('+(r.width/2-k*${b.x + b.width / 2})+','+(r.height/2-k*${b.y + b.height / 2})+') scale('+k+')')})()</script>`;
       const returning =
         "<script>try{if(location.hash.length>1||['gradflow:v1','gradflow:legend','gradflow:follow'].some((k)=>localStorage.getItem(k)!==null)||sessionStorage.getItem('gradflow:tab')!==null)document.documentElement.dataset.returning=''}catch(e){}</script>" +

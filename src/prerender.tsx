@@ -9,23 +9,15 @@ import { renderToString } from 'react-dom/server';
 import { Root } from './Root';
 import { FIRST_VISIT } from './store/persist';
 import { createGradflowStore } from './store/store';
-import { STUB } from './view/edges';
+import { type Bounds, boundsOf, MAX_SCALE } from './view/bounds';
 
-/** As GraphView's boundsOf: the box the first view is fitted to. */
-const PAD = 70;
-
-export function prerenderFirstScreen(): {
-  html: string;
-  bounds: { x: number; y: number; width: number; height: number };
-} {
+export function prerenderFirstScreen(): { html: string; bounds: Bounds; maxScale: number } {
   const store = createGradflowStore(FIRST_VISIT);
   const layout = store.getState().scene?.layout;
   if (!layout) throw new Error('the first example has no graph');
-  const bounds = {
-    x: -PAD - 40,
-    y: -PAD,
-    width: layout.width + 2 * PAD + STUB + 40,
-    height: layout.height + 2 * PAD,
+  return {
+    html: renderToString(<Root store={store} />),
+    bounds: boundsOf(layout),
+    maxScale: MAX_SCALE.screen,
   };
-  return { html: renderToString(<Root store={store} />), bounds };
 }

@@ -1,48 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber as f, type Steps } from '../core';
-import { MAX_DRAWN_NODES, type Scene } from '../store/derive';
+import { formatNumber as f } from '../core';
+import { MAX_DRAWN_NODES } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
-import { edgeGeometry, STUB, stubPoints } from './edges';
+import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
+import { edgeGeometry, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
+import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
 import { edgePath } from './geometry';
+import { runningSum } from './graphText';
 import { Pulse } from './Pulse';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
-import { type Bounds, useZoom } from './useZoom';
-
-const PAD = 70;
-
-function boundsOf(scene: Scene): Bounds {
-  return {
-    x: -PAD - 40,
-    y: -PAD,
-    width: scene.layout.width + 2 * PAD + STUB + 40,
-    height: scene.layout.height + 2 * PAD,
-  };
-}
-
-/** "0.2 + 0.4 = 0.6" at the node where the current step's branch joins others. */
-function runningSum(steps: Steps, index: number): string | undefined {
-  if (index >= steps.length || steps.terms(index) < 2) return undefined;
-  const parts: number[] = [];
-  for (let k = 0; k <= index; k++)
-    if (steps.source(k) === steps.source(index)) parts.push(steps.contribution(k));
-  if (parts.length < 2) return undefined;
-  const sum = parts.map((c, k) => (k === 0 ? f(c) : c < 0 ? `− ${f(-c)}` : `+ ${f(c)}`)).join(' ');
-  return `${sum} = ${f(steps.after(index))}`;
-}
-
-/** The drawing's box on screen, widened by half a screen on each side (drawing units). */
-function nearScreen(view: { k: number; x: number; y: number }, svg: SVGSVGElement | null) {
-  if (!svg) return null;
-  const { width, height } = svg.getBoundingClientRect();
-  const [w, h] = [width / view.k, height / view.k];
-  const [x0, y0] = [-view.x / view.k, -view.y / view.k];
-  return { x0: x0 - w / 2, y0: y0 - h / 2, x1: x0 + 1.5 * w, y1: y0 + 1.5 * h };
-}
+import { useZoom } from './useZoom';
 
 /** The edges in drawing order: the one being stepped through last. */
 function orderEdges<E extends { id: number }>(
@@ -54,12 +26,6 @@ function orderEdges<E extends { id: number }>(
   return at < 0 ? edges : [...edges.slice(0, at), ...edges.slice(at + 1), edges[at] as E];
 }
 
-/** A program's text in one short line, for the "last valid program" banner. */
-function clip(source: string): string {
-  const one = source.replace(/\s*\n\s*/g, '; ');
-  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
-}
-
 /** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
 export function GraphView() {
   const scene = useGradflow(selectScene);
@@ -67,14 +33,11 @@ export function GraphView() {
   const selected = useGradflow((s) => s.selected);
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
-  const layingOut = useGradflow((s) => s.layingOut);
   // On a projector, small graphs should fill the wall.
-  const maxScale = useGradflow((s) => (s.projector ? 3 : 1.6));
+  const maxScale = useGradflow((s) => (s.projector ? MAX_SCALE.projector : MAX_SCALE.screen));
   const highlight = useGradflow((s) => s.highlight);
   const quizHidden = useQuizHidden();
   const stale = useGradflow(selectStale);
-  // The text parses but cannot be computed at its values: the picture is of the last values that could be.
-  const badValues = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
   const fitted = useRef(false);
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
   const { select, setFollow } = useGradflow(selectActions);
@@ -102,8 +65,7 @@ export function GraphView() {
   const layout = scene?.layout;
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the layout changes, not the values
   const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
-  const bounds = useMemo(() => (scene ? boundsOf(scene) : null), [layout]);
+  const bounds = useMemo(() => (layout ? boundsOf(layout) : null), [layout]);
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
   // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
@@ -194,23 +156,7 @@ export function GraphView() {
       className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}${stale ? ' stale' : ''}`}
       data-palette={palette}
     >
-      {stale && (
-        <p className="stale-banner" role="status">
-          {badValues
-            ? 'Showing the last values that could be computed (see the message under the text)'
-            : `Showing the last valid program: ${clip(scene.analysis.source)}`}
-        </p>
-      )}
-      {layingOut > 0 && (
-        <div className="layout-progress" role="status">
-          Laying out {layingOut.toLocaleString('en-US')} nodes…
-        </div>
-      )}
-      {!numbersLegible && (
-        <p className="numbers-hidden" role="status">
-          Numbers hidden at this size: zoom in (+) to read them, or see the tables
-        </p>
-      )}
+      <GraphNotices source={scene.analysis.source} numbersLegible={numbersLegible} />
       <GraphToolbar
         onFit={() => {
           if (bounds) fitView(bounds, true, maxScale);

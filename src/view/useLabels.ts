@@ -1,10 +1,10 @@
 import { type RefObject, useEffect, useMemo, useState } from 'react';
 import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
+import type { Bounds } from './bounds';
 import { type EdgeShape, stubPoints } from './edges';
 import { planInputs } from './labels/inputs';
 import { type LabelSizes, type PlanNode, planLabels, type Spotlight, spotlight } from './labels/plan';
-import type { Bounds } from './useZoom';
 
 const DEFAULT_SIZES: LabelSizes = { value: 15, current: 16, sum: 14, name: 13 };
 /** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */

@@ -2,13 +2,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
-
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { type Bounds, MAX_SCALE } from './bounds';
 
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG. The transform is written straight onto the
@@ -63,7 +57,7 @@ export function useZoom(
   }, [svgRef]);
 
   const fitView = useCallback(
-    (b: Bounds, animate = true, maxScale = 1.6) => {
+    (b: Bounds, animate = true, maxScale: number = MAX_SCALE.screen) => {
       const svg = svgRef.current;
       const z = behavior.current;
       if (!svg || !z) return;
