@@ -1,5 +1,5 @@
 import { backward, type Steps } from './backward';
-import { buildGraph } from './build';
+import { type BuildOptions, buildGraph } from './build';
 import type { GradflowError } from './errors';
 import { forward } from './forward';
 import type { Graph } from './graph';
@@ -62,12 +62,18 @@ export const DEFAULT_INPUT_VALUE = 1;
 
 /**
  * Everything Gradflow knows about a program: parse, build the graph, forward values, reverse-mode
- * gradients and the backward steps. `values` overrides values written in the text. Never throws.
+ * gradients and the backward steps. `values` overrides values written in the text; `opts.expand` names the
+ * built-in composites (sigmoid, tanh) to build from their definitions. Every call of a function is
+ * inlined, and `graph.groups` says which nodes each call made. Never throws.
  */
-export function analyze(source: string, values: Readonly<Record<string, number>> = {}): Analysis {
+export function analyze(
+  source: string,
+  values: Readonly<Record<string, number>> = {},
+  opts: BuildOptions = {},
+): Analysis {
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, source, error: parsed.error };
-  const built = buildGraph(parsed.program, source);
+  const built = buildGraph(parsed.program, source, opts);
   if (!built.ok) return { ok: false, source, error: built.error };
   const graph = built.graph;
 

@@ -14,7 +14,9 @@ export type Expr =
   | (Span & { kind: 'constant'; name: string; value: number })
   | (Span & { kind: 'name'; name: string })
   /** An operation: operators and function calls alike. `fn` is the name as typed (`ln`, `pow`). */
-  | (Span & { kind: 'op'; op: OpName; args: Expr[]; fn?: string; implicit?: boolean });
+  | (Span & { kind: 'op'; op: OpName; args: Expr[]; fn?: string; implicit?: boolean })
+  /** A call of a function the program defines. */
+  | (Span & { kind: 'call'; fn: string; args: Expr[] });
 
 export type Statement =
   | (Span & { kind: 'assign'; name: string; nameStart: number; nameEnd: number; expr: Expr })
@@ -25,6 +27,40 @@ export const E_NUMBER = 0;
 export const E_CONSTANT = 1;
 export const E_NAME = 2;
 export const E_OP = 3;
+/** A call of a function the program defines: `sym` is the function's name, the arguments are its args. */
+export const E_CALL = 4;
+
+/** A use of a name inside a function's body, with its span. */
+export interface NameUse {
+  sym: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * `name(p1, p2, …) = body`: a function the program defines. Its body is a subtree of the expression
+ * rows, [first, root], read with the parameters bound to the call's arguments.
+ */
+export interface FunctionDef {
+  name: string;
+  sym: number;
+  /** Parameter symbols and names, in order, with each one's span. */
+  params: number[];
+  paramNames: string[];
+  paramStarts: number[];
+  /** The whole definition, and the function's name in it. */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  first: number;
+  root: number;
+  /** The program's own names the body reads (not parameters), through the functions it calls too. */
+  globals: NameUse[];
+  /** At most how many nodes and edges one call adds when inlined (its nested calls included). */
+  size: number;
+  edges: number;
+}
 
 /**
  * The expressions of a program as parallel columns, one row per AST node, in post-order: a node's
@@ -133,7 +169,8 @@ export class StatementColumns {
 
 /** A parsed program: the source, its expression rows and its statements. */
 export class Program {
-  private tree: Statement[] | undefined;
+  private stmtTree: Statement[] | undefined;
+  private rows: Expr[] | undefined;
 
   constructor(
     readonly source: string,
@@ -145,7 +182,16 @@ export class Program {
     readonly nameHashes: Int32Array,
     /** The value of each number literal, by symbol. */
     readonly literalValues: Float64Array,
+    /** The functions the program defines, in the order of the text. */
+    readonly definitions: readonly FunctionDef[] = [],
+    /** By symbol: the index of the definition a name calls, or -1. */
+    readonly defOf: Int32Array = new Int32Array(0),
   ) {}
+
+  /** The definition a call row calls. */
+  definitionOf(row: number): FunctionDef {
+    return this.definitions[this.defOf[this.exprs.sym[row] as number] as number] as FunctionDef;
+  }
 
   get length(): number {
     return this.stmts.count;
@@ -175,11 +221,30 @@ export class Program {
 
   /** The statements as trees of objects (built on first use; the engine itself reads the columns). */
   get statements(): Statement[] {
-    this.tree ??= this.materialize();
-    return this.tree;
+    this.stmtTree ??= this.materialize();
+    return this.stmtTree;
+  }
+
+  /** The expression tree rooted at row r (every row is built on first use). */
+  tree(r: number): Expr {
+    this.rows ??= this.materializeRows();
+    return this.rows[r] as Expr;
   }
 
   private materialize(): Statement[] {
+    const tree = (this.rows ??= this.materializeRows());
+    const s = this.stmts;
+    return Array.from({ length: s.count }, (_, k): Statement => {
+      const span = { start: s.start[k] as number, end: s.end[k] as number };
+      const expr = tree[s.root[k] as number] as Expr;
+      const name = this.nameOf(k);
+      if (name === undefined) return { kind: 'expr', expr, ...span };
+      const nameStart = s.nameStart[k] as number;
+      return { kind: 'assign', name, nameStart, nameEnd: nameStart + name.length, expr, ...span };
+    });
+  }
+
+  private materializeRows(): Expr[] {
     const x = this.exprs;
     const name = (row: number) => this.names[x.sym[row] as number] as string;
     const tree: Expr[] = [];
@@ -192,7 +257,11 @@ export class Program {
       else if (kind === E_CONSTANT)
         tree.push({ kind: 'constant', name: name(r), value: this.value(r), ...span });
       else if (kind === E_NAME) tree.push({ kind: 'name', name: name(r), ...span });
-      else {
+      else if (kind === E_CALL) {
+        const first = x.firstArg[r] as number;
+        const args = Array.from(x.args.subarray(first, x.firstArg[r + 1]), (a) => tree[a] as Expr);
+        tree.push({ kind: 'call', fn: name(r), args, ...span });
+      } else {
         const first = x.firstArg[r] as number;
         const args = Array.from(x.args.subarray(first, x.firstArg[r + 1]), (a) => tree[a] as Expr);
         const e: Expr = {
@@ -206,15 +275,7 @@ export class Program {
         tree.push(e);
       }
     }
-    const s = this.stmts;
-    return Array.from({ length: s.count }, (_, k): Statement => {
-      const span = { start: s.start[k] as number, end: s.end[k] as number };
-      const expr = tree[s.root[k] as number] as Expr;
-      const name = this.nameOf(k);
-      if (name === undefined) return { kind: 'expr', expr, ...span };
-      const nameStart = s.nameStart[k] as number;
-      return { kind: 'assign', name, nameStart, nameEnd: nameStart + name.length, expr, ...span };
-    });
+    return tree;
   }
 }
 
@@ -235,11 +296,11 @@ export function printExpr(root: Expr): string {
     }
     if (e.kind === 'number') out.push(e.text);
     else if (e.kind === 'constant' || e.kind === 'name') out.push(e.name);
-    else if (e.op === 'neg') stack.push(')', e.args[0] as Expr, '(-');
-    else if (INFIX[e.op] && e.fn === undefined) {
+    else if (e.kind === 'op' && e.op === 'neg') stack.push(')', e.args[0] as Expr, '(-');
+    else if (e.kind === 'op' && INFIX[e.op] && e.fn === undefined) {
       stack.push(')', e.args[1] as Expr, ` ${INFIX[e.op]} `, e.args[0] as Expr, '(');
     } else {
-      const parts: (Expr | string)[] = [`${e.fn ?? e.op}(`];
+      const parts: (Expr | string)[] = [`${e.kind === 'call' ? e.fn : (e.fn ?? e.op)}(`];
       e.args.forEach((a, k) => {
         if (k > 0) parts.push(', ');
         parts.push(a);
@@ -251,8 +312,15 @@ export function printExpr(root: Expr): string {
   return out.join('');
 }
 
+/** A definition's body as a tree (the parameters are names in it). */
+export function bodyOf(p: Program, def: FunctionDef): Expr {
+  return p.tree(def.root);
+}
+
 export function printProgram(p: Program): string {
-  return p.statements
-    .map((s) => (s.kind === 'assign' ? `${s.name} = ${printExpr(s.expr)}` : printExpr(s.expr)))
-    .join('; ');
+  const defs = p.definitions.map((d) => `${d.name}(${d.paramNames.join(', ')}) = ${printExpr(bodyOf(p, d))}`);
+  const main = p.statements.map((s) =>
+    s.kind === 'assign' ? `${s.name} = ${printExpr(s.expr)}` : printExpr(s.expr),
+  );
+  return [...defs, ...main].join('; ');
 }

@@ -1,9 +1,12 @@
-import { E_CONSTANT, E_NAME, E_NUMBER, type Program } from './ast';
+import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, type FunctionDef, type Program } from './ast';
+import { COMPOSITES, expansionOf, likeOf } from './composites';
+import { MAX_INLINED_NODES } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
-import { Graph, type InputDecl } from './graph';
+import { finishGraph, type StatementUse } from './finish';
+import type { Graph, Group, InputDecl } from './graph';
 import { hashString, mix } from './hash';
-import { ALL_OPS, CONST_CODE, INPUT_CODE } from './ops/table';
-import { reachesOutput } from './reach';
+import { ALL_OPS, CONST_CODE, INPUT_CODE, OP_CODE, PARAM_CODE } from './ops/table';
+import type { Composite } from './ops/types';
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
 
@@ -14,19 +17,59 @@ export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: Gradf
 const OP_HASH = ALL_OPS.map((o) => hashString(o.name));
 const CONST_SEED = 7;
 const LABEL_SEED = 11;
+const PARAM_SEED = 13;
+
+/** Nodes and edges an expanded composite adds at most (its expansion's rows and arguments, and x). */
+const COMPOSITE_SIZE = 16;
+/** By op code: the composite built-in it is, if any. */
+const COMPOSITE_OF: (Composite | undefined)[] = ALL_OPS.map(() => undefined);
+for (const c of COMPOSITES) COMPOSITE_OF[OP_CODE[c]] = c;
+
+/** Where rows are read from: the program, or a built-in's expansion, with its names' current nodes. */
+interface Scope {
+  program: Program;
+  /** By symbol, inside a call's body: the node a parameter or a name of the program is bound to, or -1. */
+  defined: Int32Array;
+  /** By row: the node made for it (post-order, so arguments are always filled first). */
+  nodeOf: Int32Array;
+}
+
+export interface BuildOptions {
+  /** Keys of the built-in composite calls to expand into their definition (`sigmoid#0`). */
+  expand?: ReadonlySet<string>;
+}
 
 /**
  * Turns a parsed program into a DAG: one node per variable, one per operation, one per literal. It walks
  * each statement's AST rows in post-order (arguments before the gate that uses them), so one forward loop
- * over the rows builds the graph, with node ids already in topological order.
+ * over the rows builds the graph, with node ids already in topological order. A call of a function is
+ * inlined: its parameters become `param` nodes bound to the arguments, then its body is built (see Group).
  */
-export function buildGraph(program: Program, source: string): BuildResult {
+export function buildGraph(program: Program, source: string, opts: BuildOptions = {}): BuildResult {
   try {
-    return { ok: true, graph: new Builder(program, source).build() };
+    return { ok: true, graph: new Builder(program, source, opts.expand ?? new Set()).build() };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
     throw e;
   }
+}
+
+/** An upper bound on the nodes and edges the program's statements make, calls inlined. */
+function capacity(p: Program, expand: ReadonlySet<string>): { nodes: number; edges: number } {
+  const x = p.exprs;
+  let nodes = x.count;
+  let edges = x.argsCount;
+  for (let s = 0; s < p.length; s++)
+    for (let r = p.stmts.first[s] as number; r <= (p.stmts.root[s] as number); r++)
+      if (x.kind[r] === E_CALL) {
+        const d = p.definitionOf(r);
+        nodes += d.size;
+        edges += d.edges;
+      }
+  // Each expanded key is one call.
+  nodes += COMPOSITE_SIZE * expand.size;
+  edges += COMPOSITE_SIZE * expand.size;
+  return { nodes, edges };
 }
 
 class Builder {
@@ -44,33 +87,59 @@ class Builder {
   private readonly label: (string | undefined)[];
   private readonly fn: (string | undefined)[];
   private readonly text: (string | undefined)[];
+  private readonly callKey: (string | undefined)[];
   private readonly inputs: InputDecl[] = [];
-  /** By symbol: the node a name is bound to so far, and where an assigned name's statement starts (or -1). */
-  private readonly defined: Int32Array;
+  private readonly groups: Group[] = [];
+  /** The program's scope for bodies; by symbol, the node a name of the program is bound to so far (or -1),
+   * and where an assigned name's statement starts (or -1). */
+  private readonly main: Scope;
+  private readonly globalOf: Int32Array;
   private readonly definedAt: Int32Array;
+  private readonly likes = new Map<FunctionDef, Composite | undefined>();
   /** Symbol of the name assigned by the statement being built (-1 for a bare expression). */
   private current = -1;
+  /** The group being built (-1 outside calls), and per enclosing call, how often each function was called. */
+  private group = -1;
+  private counts: Map<string, number>[] = [new Map()];
+  private readonly called = new Set<FunctionDef>();
 
   constructor(
     private readonly program: Program,
     private readonly source: string,
+    private readonly expand: ReadonlySet<string>,
   ) {
-    // Every AST row makes at most one node (repeated names make none), and every argument one edge.
-    const rows = program.exprs.count;
-    const args = program.exprs.argsCount;
-    this.op = new Uint8Array(rows);
-    this.start = new Int32Array(rows);
-    this.end = new Int32Array(rows);
-    this.constant = new Float64Array(rows);
-    this.hashes = new Uint32Array(rows);
-    this.firstEdge = new Int32Array(rows + 1);
-    this.edgeSource = new Int32Array(args);
-    this.edgeTarget = new Int32Array(args);
-    this.label = new Array(rows);
-    this.fn = new Array(rows);
-    this.text = new Array(rows);
-    this.defined = new Int32Array(program.names.length).fill(-1);
-    this.definedAt = new Int32Array(program.names.length).fill(-1);
+    // Every AST row makes at most one node (repeated names make none), and every argument one edge;
+    // every call adds at most its definition's inlined size.
+    const { nodes, edges } = capacity(program, expand);
+    if (nodes > MAX_INLINED_NODES) {
+      const d = program.definitions[0] as FunctionDef;
+      this.fail(
+        `Inlining every call would build about ${Math.round(nodes).toLocaleString('en-US')} nodes; the limit is ${MAX_INLINED_NODES.toLocaleString('en-US')}`,
+        d.start,
+        d.end,
+        'Functions that call functions several times multiply their size; call fewer of them.',
+      );
+    }
+    this.op = new Uint8Array(nodes);
+    this.start = new Int32Array(nodes);
+    this.end = new Int32Array(nodes);
+    this.constant = new Float64Array(nodes);
+    this.hashes = new Uint32Array(nodes);
+    this.firstEdge = new Int32Array(nodes + 1);
+    this.edgeSource = new Int32Array(edges);
+    this.edgeTarget = new Int32Array(edges);
+    this.label = new Array(nodes);
+    this.fn = new Array(nodes);
+    this.text = new Array(nodes);
+    this.callKey = new Array(nodes);
+    const names = program.names.length;
+    this.main = {
+      program,
+      defined: new Int32Array(names).fill(-1),
+      nodeOf: new Int32Array(program.exprs.count),
+    };
+    this.globalOf = new Int32Array(names).fill(-1);
+    this.definedAt = new Int32Array(names).fill(-1);
   }
 
   private fail(message: string, start: number, end: number, hint?: string): never {
@@ -85,6 +154,12 @@ class Builder {
     this.hashes[id] = hash;
     this.firstEdge[id] = this.e;
     return id;
+  }
+
+  private edge(source: number, target: number): void {
+    this.edgeSource[this.e] = source;
+    this.edgeTarget[this.e] = target;
+    this.e++;
   }
 
   private newInput(sym: number, start: number, end: number, row = -1): number {
@@ -105,21 +180,22 @@ class Builder {
             valueEnd: x.end[row] as number,
           },
     );
-    this.defined[sym] = id;
+    this.globalOf[sym] = id;
     return id;
   }
 
-  /** The node a name refers to: an earlier definition, or a new input. */
-  private resolve(sym: number, start: number, end: number): number {
-    const bound = this.defined[sym] as number;
+  /** The node a name of the program refers to: an earlier definition, or a new input. */
+  private resolve(sym: number, start: number, end: number, inside?: string): number {
+    const bound = this.globalOf[sym] as number;
     if (bound >= 0) return bound;
     const name = this.program.names[sym] as string;
+    const used = inside === undefined ? `"${name}"` : `"${name}" (read by ${inside})`;
     if (sym === this.current)
-      this.fail(`"${name}" is used in its own definition`, start, end, 'Use a new name on the left of "=".');
+      this.fail(`${used} is used in its own definition`, start, end, 'Use a new name on the left of "=".');
     const later = this.definedAt[sym] as number;
     if (later >= 0) {
       this.fail(
-        `"${name}" is used before it is defined`,
+        `${used} is used before it is defined`,
         start,
         end,
         `It is defined further on, at ${where(this.source, later)}; move that definition up.`,
@@ -128,42 +204,156 @@ class Builder {
     return this.newInput(sym, start, end);
   }
 
+  /** The key of the next call of `fn` in the current context: `sig#0`, or `neuron#1/sig#0` inside a call. */
+  private nextKey(fn: string): string {
+    const counts = this.counts[this.counts.length - 1] as Map<string, number>;
+    const k = counts.get(fn) ?? 0;
+    counts.set(fn, k + 1);
+    const parent = this.groups[this.group];
+    return `${parent ? `${parent.key}/` : ''}${fn}#${k}`;
+  }
+
+  /**
+   * Inlines one call: a `param` node per parameter (the argument under the parameter's name), then the
+   * body, read in `scope` with the parameters bound. The names the body reads from the program were
+   * resolved before (`globals`), so the group's nodes are one contiguous range of ids.
+   */
+  private inline(
+    scope: Scope,
+    def: FunctionDef,
+    args: number[],
+    key: string,
+    start: number,
+    end: number,
+    builtin?: Composite,
+  ): number {
+    const globals = def.globals.map((u) => this.resolve(u.sym, start, end, def.name));
+    const g = this.groups.length;
+    const group: Group = {
+      key,
+      fn: builtin ?? def.name,
+      parent: this.group,
+      first: this.n,
+      last: -1,
+      output: -1,
+      params: [],
+      paramNames: def.paramNames,
+      start,
+      end,
+      builtin: builtin !== undefined,
+    };
+    if (!this.likes.has(def)) this.likes.set(def, likeOf(scope.program, def));
+    const like = builtin ?? this.likes.get(def);
+    if (like) group.like = like;
+    this.groups.push(group);
+    // Bind the body's names (lexical scope: a caller's parameters are not seen in the callee).
+    const bound = [...def.params, ...def.globals.map((u) => u.sym)];
+    const saved = bound.map((sym) => scope.defined[sym] as number);
+    def.globals.forEach((u, k) => {
+      scope.defined[u.sym] = globals[k] as number;
+    });
+    def.params.forEach((sym, k) => {
+      const a = args[k] as number;
+      const name = def.paramNames[k] as string;
+      const id = this.add(
+        PARAM_CODE,
+        start,
+        end,
+        mix(mix(hashString(name), PARAM_SEED), this.hashes[a] as number),
+      );
+      this.label[id] = name;
+      this.fn[id] = group.fn;
+      this.edge(a, id);
+      group.params.push(id);
+      scope.defined[sym] = id;
+    });
+    const outer = this.group;
+    this.group = g;
+    this.counts.push(new Map());
+    const out = this.expression(scope, def.first, def.root);
+    this.counts.pop();
+    this.group = outer;
+    bound.forEach((sym, k) => {
+      scope.defined[sym] = saved[k] as number;
+    });
+    if (out < group.first)
+      this.fail(
+        `The body of ${def.name} is only "${scope.program.names[scope.program.exprs.sym[def.root] as number]}", a name of the program`,
+        def.start,
+        def.end,
+        'A function computes something from its parameters; use the name directly instead.',
+      );
+    group.last = this.n - 1;
+    group.output = out;
+    return out;
+  }
+
   /** Adds the nodes of AST rows first..root (one subtree, in post-order); returns the root's node. */
-  private expression(first: number, root: number, nodeOf: Int32Array): number {
-    const x = this.program.exprs;
-    const { names, nameHashes } = this.program;
+  private expression(scope: Scope, first: number, root: number): number {
+    const { program, nodeOf } = scope;
+    const x = program.exprs;
+    const { names, nameHashes } = program;
     for (let r = first; r <= root; r++) {
       const kind = x.kind[r];
       const start = x.start[r] as number;
       const end = x.end[r] as number;
       const sym = x.sym[r] as number;
       if (kind === E_NUMBER || kind === E_CONSTANT) {
-        const text = kind === E_NUMBER ? this.program.numberText(r) : (names[sym] as string);
+        const text = kind === E_NUMBER ? program.numberText(r) : (names[sym] as string);
         // The literal's hash, and the minus signs folded into it (−2 is not 2).
         const h = mix(mix(nameHashes[sym] as number, CONST_SEED), x.neg[r] as number);
         const id = this.add(CONST_CODE, start, end, h);
-        this.constant[id] = this.program.value(r);
+        this.constant[id] = program.value(r);
         this.text[id] = text;
         nodeOf[r] = id;
-      } else if (kind === E_NAME) {
-        nodeOf[r] = this.resolve(sym, start, end);
-      } else {
-        const code = x.op[r] as number;
-        // A call hashes by the function name as typed (ln vs log), an operator by its op.
-        let h = sym < 0 ? (OP_HASH[code] as number) : (nameHashes[sym] as number);
-        const a = x.firstArg[r] as number;
-        const count = (x.firstArg[r + 1] as number) - a;
-        for (let k = 0; k < count; k++)
-          h = mix(h, this.hashes[nodeOf[x.args[a + k] as number] as number] as number);
-        const id = this.add(code, start, end, h);
-        if (sym >= 0) this.fn[id] = names[sym];
-        for (let k = 0; k < count; k++) {
-          this.edgeSource[this.e] = nodeOf[x.args[a + k] as number] as number;
-          this.edgeTarget[this.e] = id;
-          this.e++;
-        }
-        nodeOf[r] = id;
+        continue;
       }
+      if (kind === E_NAME) {
+        // In the program's statements a name is the program's; in a body, what the call bound it to.
+        nodeOf[r] = this.group < 0 ? this.resolve(sym, start, end) : (scope.defined[sym] as number);
+        continue;
+      }
+      const a = x.firstArg[r] as number;
+      const count = (x.firstArg[r + 1] as number) - a;
+      if (kind === E_CALL) {
+        const def = program.definitionOf(r);
+        this.called.add(def);
+        const args = Array.from(x.args.subarray(a, a + count), (row) => nodeOf[row] as number);
+        nodeOf[r] = this.inline(scope, def, args, this.nextKey(def.name), start, end);
+        continue;
+      }
+      const code = x.op[r] as number;
+      const composite = COMPOSITE_OF[code];
+      if (composite !== undefined) {
+        const key = this.nextKey(composite);
+        if (this.expand.has(key)) {
+          const e = expansionOf(composite);
+          const inner: Scope = {
+            program: e.program,
+            defined: new Int32Array(e.program.names.length).fill(-1),
+            nodeOf: new Int32Array(e.program.exprs.count),
+          };
+          nodeOf[r] = this.inline(
+            inner,
+            e.def,
+            [nodeOf[x.args[a] as number] as number],
+            key,
+            start,
+            end,
+            composite,
+          );
+          continue;
+        }
+        this.callKey[this.n] = key;
+      }
+      // A call hashes by the function name as typed (ln vs log), an operator by its op.
+      let h = sym < 0 ? (OP_HASH[code] as number) : (nameHashes[sym] as number);
+      for (let k = 0; k < count; k++)
+        h = mix(h, this.hashes[nodeOf[x.args[a + k] as number] as number] as number);
+      const id = this.add(code, start, end, h);
+      if (sym >= 0) this.fn[id] = names[sym];
+      for (let k = 0; k < count; k++) this.edge(nodeOf[x.args[a + k] as number] as number, id);
+      nodeOf[r] = id;
     }
     return nodeOf[root] as number;
   }
@@ -188,8 +378,7 @@ class Builder {
       this.definedAt[sym] = st.start[s] as number;
     }
 
-    const nodeOf = new Int32Array(x.count);
-    const statementNode = new Int32Array(p.length);
+    const statements: StatementUse[] = [];
     let output = -1;
     let declaresOnly = false; // the last statement only declares an input (`x = 3`)
     for (let s = 0; s < p.length; s++) {
@@ -202,7 +391,7 @@ class Builder {
         // `x = -2` declares an input with a starting value.
         output = this.newInput(sym, st.start[s] as number, st.end[s] as number, root);
       } else {
-        output = this.expression(st.first[s] as number, root, nodeOf);
+        output = this.expression(this.main, st.first[s] as number, root);
         if (sym >= 0) {
           const name = p.names[sym] as string;
           if (this.op[output] !== INPUT_CODE && this.label[output] === undefined) {
@@ -210,10 +399,15 @@ class Builder {
             // Consumers of q keep their keys when q's formula changes.
             this.hashes[output] = mix(p.nameHashes[sym] as number, LABEL_SEED);
           }
-          this.defined[sym] = output;
+          this.globalOf[sym] = output;
         }
       }
-      statementNode[s] = output;
+      statements.push({
+        node: output,
+        name: p.nameOf(s),
+        start: st.start[s] as number,
+        end: st.end[s] as number,
+      });
     }
 
     const last = p.length - 1;
@@ -226,67 +420,43 @@ class Builder {
         `Add a last line that computes something, e.g. f = ${p.nameOf(last)} * 2.`,
       );
     }
-    return this.finish(output, statementNode);
+    return this.finish(output, statements);
   }
 
-  /** Trims the columns, indexes the out-edges and notes statements the output does not use. */
-  private finish(output: number, statementNode: Int32Array): Graph {
+  /** Trims the columns to what was built; a function never called is worth a remark. */
+  private finish(output: number, statements: StatementUse[]): Graph {
     const size = this.n;
     const edges = this.e;
     this.firstEdge[size] = edges;
-    const wiring = {
-      size,
-      op: this.op.subarray(0, size),
-      firstEdge: this.firstEdge.subarray(0, size + 1),
-      edgeSource: this.edgeSource.subarray(0, edges),
-    };
-    // Out-edges by a counting sort on the source: edges are numbered by consumer, so each node's list
-    // comes out in order of the consumers' ids.
-    const outStart = new Int32Array(size + 1);
-    for (let e = 0; e < edges; e++) {
-      const k = (wiring.edgeSource[e] as number) + 1;
-      outStart[k] = (outStart[k] as number) + 1;
-    }
-    for (let n = 0; n < size; n++) outStart[n + 1] = (outStart[n + 1] as number) + (outStart[n] as number);
-    const fill = outStart.slice(0, size);
-    const outList = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) {
-      const from = wiring.edgeSource[e] as number;
-      const at = fill[from] as number;
-      outList[at] = e;
-      fill[from] = at + 1;
-    }
-
-    const warnings: GradflowError[] = [];
-    const live = reachesOutput(wiring, output);
-    const st = this.program.stmts;
-    for (let s = 0; s < statementNode.length - 1; s++) {
-      if (live[statementNode[s] as number]) continue;
-      const name = this.program.nameOf(s);
-      warnings.push({
-        message: name
-          ? `"${name}" is not used by the output`
-          : 'The value of this line is not used (only the last line is the output)',
-        start: st.start[s] as number,
-        end: st.end[s] as number,
+    const uncalled: GradflowError[] = this.program.definitions
+      .filter((d) => !this.called.has(d))
+      .map((d) => ({
+        message: `${d.name} is defined but never called`,
+        start: d.start,
+        end: d.end,
         phase: 'syntax',
-      });
-    }
-    return new Graph({
-      ...wiring,
-      start: this.start.subarray(0, size),
-      end: this.end.subarray(0, size),
-      constant: this.constant.subarray(0, size),
-      edgeTarget: this.edgeTarget.subarray(0, edges),
-      outStart,
-      outList,
-      label: this.label,
-      fn: this.fn,
-      text: this.text,
-      inputs: this.inputs,
-      output,
-      warnings,
-      hashes: this.hashes.subarray(0, size),
-    });
+      }));
+    return finishGraph(
+      {
+        size,
+        op: this.op.subarray(0, size),
+        start: this.start.subarray(0, size),
+        end: this.end.subarray(0, size),
+        constant: this.constant.subarray(0, size),
+        firstEdge: this.firstEdge.subarray(0, size + 1),
+        edgeSource: this.edgeSource.subarray(0, edges),
+        edgeTarget: this.edgeTarget.subarray(0, edges),
+        label: this.label,
+        fn: this.fn,
+        text: this.text,
+        inputs: this.inputs,
+        output,
+        hashes: this.hashes.subarray(0, size),
+        groups: this.groups,
+        callKey: this.callKey,
+      },
+      statements,
+      uncalled,
+    );
   }
 }

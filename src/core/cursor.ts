@@ -19,6 +19,8 @@ import { CONSTANTS, FUNCTIONS } from './ops/table';
 export const NAME_SYM = 1;
 export const CONSTANT_SYM = 2;
 export const FUNCTION_SYM = 3;
+/** A function the program defines (`sig(z) = …`). */
+export const USER_SYM = 4;
 
 /**
  * A position in the token columns, with what the parser needs to read tokens and to report errors,
@@ -28,7 +30,7 @@ export const FUNCTION_SYM = 3;
 export class TokenCursor {
   /** Index of the next token. */
   protected pos = 0;
-  /** By symbol: 0 not looked up yet, or NAME_SYM, CONSTANT_SYM, FUNCTION_SYM. */
+  /** By symbol: 0 not looked up yet, or NAME_SYM, CONSTANT_SYM, FUNCTION_SYM, USER_SYM. */
   private readonly symClass: Uint8Array;
 
   constructor(
@@ -61,6 +63,11 @@ export class TokenCursor {
       this.symClass[sym] = c;
     }
     return c;
+  }
+
+  /** Marks a symbol as a function the program defines (before any lookup of it). */
+  protected defineFunction(sym: number): void {
+    this.symClass[sym] = USER_SYM;
   }
 
   /** By symbol: 1 for a name the program assigns (`cost = 3`), filled on first use. */

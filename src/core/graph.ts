@@ -1,6 +1,34 @@
 import type { GradflowError } from './errors';
 import { ALL_OPS, CONST_CODE } from './ops/table';
-import type { OpName } from './ops/types';
+import type { Composite, OpName } from './ops/types';
+
+/**
+ * A call of a function (`sig(x)`, or a built-in like sigmoid opened up into exps): the nodes it added
+ * are a contiguous range of ids, [first, last], since a call is built in one go. Its parameters are its
+ * first nodes (`param` nodes, one per parameter); its output is the node the body's value is in. Groups
+ * nest: a call inside a body has the enclosing call as its parent.
+ */
+export interface Group {
+  /** Stable name of this call: `sig#0` for the first call of sig, `neuron#1/sig#0` inside another call. */
+  key: string;
+  /** The function's name as called. */
+  fn: string;
+  /** Index of the enclosing group, or -1. */
+  parent: number;
+  first: number;
+  last: number;
+  output: number;
+  /** The param nodes, in parameter order, and the parameters' names. */
+  params: number[];
+  paramNames: string[];
+  /** Span of the call in the text. */
+  start: number;
+  end: number;
+  /** An expanded built-in (sigmoid, tanh) rather than a function of the program. */
+  builtin: boolean;
+  /** The built-in the body computes, when it is one written out (`1/(1+exp(-z))` is sigmoid). */
+  like?: Composite;
+}
 
 /** One node of the operation graph, as an object: the readable view of a row of the graph's columns. */
 export interface GraphNode {
@@ -81,6 +109,15 @@ export interface GraphData {
    * the stable keys the view needs.
    */
   hashes: Uint32Array;
+  /** The calls, outermost first within each range (see Group); empty when the program calls none. */
+  groups?: Group[];
+  /**
+   * By node id (sparse): the key of the call a node stands for, for a gate the view can expand: a
+   * collapsed call, or a built-in composite (sigmoid, tanh) not expanded.
+   */
+  callKey?: readonly (string | undefined)[];
+  /** By edge id: the local derivative of a collapsed call's edge (NaN for other edges); absent if none. */
+  callLocal?: Float64Array;
 }
 
 /**
@@ -105,6 +142,9 @@ export class Graph implements GraphData {
   readonly output: number;
   readonly warnings: GradflowError[];
   readonly hashes: Uint32Array;
+  readonly groups: Group[];
+  readonly callKey: readonly (string | undefined)[];
+  readonly callLocal: Float64Array | undefined;
   private nodeView: GraphNode[] | undefined;
   private edgeView: GraphEdge[] | undefined;
   private outView: number[][] | undefined;
@@ -127,6 +167,9 @@ export class Graph implements GraphData {
     this.output = d.output;
     this.warnings = d.warnings;
     this.hashes = d.hashes;
+    this.groups = d.groups ?? [];
+    this.callKey = d.callKey ?? [];
+    this.callLocal = d.callLocal;
   }
 
   get edgeCount(): number {

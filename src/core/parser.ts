@@ -1,5 +1,16 @@
-import { E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns, Program, StatementColumns } from './ast';
-import { CONSTANT_SYM, FUNCTION_SYM, NAME_SYM, TokenCursor } from './cursor';
+import {
+  E_CALL,
+  E_CONSTANT,
+  E_NAME,
+  E_NUMBER,
+  E_OP,
+  ExprColumns,
+  type FunctionDef,
+  Program,
+  StatementColumns,
+} from './ast';
+import { CONSTANT_SYM, FUNCTION_SYM, NAME_SYM, TokenCursor, USER_SYM } from './cursor';
+import { type Draft, finishDefinitions, type Head, refuseFunctionParams, scanHeads } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import {
   CARET,
@@ -78,16 +89,62 @@ class Parser extends TokenCursor {
   private depth = 0;
   private readonly x: ExprColumns;
   private readonly s = new StatementColumns();
+  /** Definition heads by the token that starts them, and the definitions read so far. */
+  private readonly heads: Map<number, Head>;
+  private readonly drafts: Draft[] = [];
+  /** By symbol: the definition a function name refers to (-1 for other names). */
+  private readonly defOf: Int32Array;
+  /** The definition whose body is being read, or null in the program's own statements. */
+  private body: Draft | null = null;
+  /** Symbols the program's own statements use or assign: what a body may read besides its parameters. */
+  private readonly programNames = new Set<number>();
 
   constructor(source: string, t: Tokens) {
     super(source, t);
     this.x = new ExprColumns(t.count);
+    this.heads = scanHeads(source, t);
+    refuseFunctionParams(source, t, this.heads);
+    this.defOf = new Int32Array(t.names.length).fill(-1);
+    // Definitions are numbered in the order of the text, so that calls before a definition resolve.
+    for (const h of this.heads.values()) {
+      const sym = t.sym[h.nameTok] as number;
+      this.defOf[sym] = this.drafts.length;
+      this.defineFunction(sym);
+      this.drafts.push({ head: h, def: this.draftDef(h), uses: [], calls: [], rows: 0, args: 0 });
+    }
+  }
+
+  private draftDef(h: Head): FunctionDef {
+    const t = this.t;
+    const i = h.nameTok;
+    return {
+      name: this.name(i),
+      sym: t.sym[i] as number,
+      params: h.params.map((k) => t.sym[k] as number),
+      paramNames: h.params.map((k) => this.name(k)),
+      paramStarts: h.params.map((k) => t.start[k] as number),
+      start: t.start[i] as number,
+      end: t.end[h.equals] as number,
+      nameStart: t.start[i] as number,
+      nameEnd: t.end[i] as number,
+      first: -1,
+      root: -1,
+      globals: [],
+      size: 0,
+      edges: 0,
+    };
   }
 
   private leaf(kind: number, tok: number): number {
     const a = this.t.start[tok] as number;
     const b = this.t.end[tok] as number;
-    return this.x.push(kind, -1, a, b, this.t.sym[tok] as number);
+    const sym = this.t.sym[tok] as number;
+    if (kind === E_NAME) {
+      const body = this.body;
+      if (body === null) this.programNames.add(sym);
+      else if (!body.def.params.includes(sym)) body.uses.push({ sym, start: a, end: b });
+    }
+    return this.x.push(kind, -1, a, b, sym);
   }
   private binary(op: number, left: number, right: number, implicit: boolean): number {
     const x = this.x;
@@ -113,6 +170,14 @@ class Parser extends TokenCursor {
       if (k !== SEP && k !== EOF) this.unexpectedAfterOperand(this.pos);
     }
     if (this.s.count === 0) {
+      const d = this.drafts[0]?.def;
+      if (d)
+        this.fail(
+          `The program defines ${d.name} but computes nothing`,
+          d.start,
+          d.end,
+          `Add a line that uses it, e.g. f = ${d.name}(${d.paramNames.map(() => '2').join(', ')})`,
+        );
       this.fail(
         'Type an expression, for example (x + y) * z',
         0,
@@ -120,13 +185,51 @@ class Parser extends TokenCursor {
         'Or a program: q = x + y; f = q * z',
       );
     }
-    return new Program(this.source, this.x, this.s, this.t.names, this.t.hashes, this.t.values);
+    finishDefinitions(this.drafts, this.programNames, this.t.names);
+    const defs = this.drafts.map((d) => d.def);
+    return new Program(
+      this.source,
+      this.x,
+      this.s,
+      this.t.names,
+      this.t.hashes,
+      this.t.values,
+      defs,
+      this.defOf,
+    );
+  }
+
+  /** `name(p1, …) = body`: the head was read before parsing began; the body is one expression. */
+  private definition(head: Head): void {
+    const draft = this.drafts[this.defOf[this.t.sym[head.nameTok] as number] as number] as Draft;
+    this.pos = head.equals + 1;
+    if (this.kind() === SEP || this.kind() === EOF)
+      this.failAt(
+        head.equals,
+        `${draft.def.name}(…) = needs a body after "="`,
+        `For example: ${draft.def.name}(z) = 1/(1 + exp(-z))`,
+      );
+    const firstRow = this.x.count;
+    const firstArg = this.x.argsCount;
+    this.body = draft;
+    const root = this.expression(0);
+    this.body = null;
+    if (this.kind() === EQUALS)
+      this.failAt(this.pos, 'A definition has one "="', `For example: ${draft.def.name}(z) = z^2`);
+    draft.def.first = firstRow;
+    draft.def.root = root;
+    draft.def.end = this.x.end[root] as number;
+    draft.rows = this.x.count - firstRow;
+    draft.args = this.x.argsCount - firstArg;
   }
 
   private statement(): void {
     const first = this.pos;
     const firstRow = this.x.count;
+    const head = this.heads.get(first);
+    if (head) return this.definition(head);
     if (this.kind(first) === IDENT && this.kind(first + 1) === EQUALS) {
+      this.programNames.add(this.t.sym[first] as number);
       this.checkAssignable(first);
       this.pos += 2;
       if (this.kind() === SEP || this.kind() === EOF) {
@@ -154,6 +257,13 @@ class Parser extends TokenCursor {
     if (c === NAME_SYM) return;
     const name = this.name(i);
     if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function; pick another name`);
+    if (c === USER_SYM) {
+      const d = this.drafts[this.defOf[this.t.sym[i] as number] as number] as Draft;
+      this.failAt(
+        i,
+        `"${name}" is your function (defined at ${where(this.source, d.def.start)}); pick another name for this value`,
+      );
+    }
     const value = CONSTANTS.get(name) as number;
     this.failAt(i, `"${name}" is the constant ${value.toFixed(5)}…; pick another name`);
   }
@@ -246,9 +356,10 @@ class Parser extends TokenCursor {
     const c = this.classOf(i);
     if (c === CONSTANT_SYM) return this.leaf(E_CONSTANT, i);
     if (!isCall) {
-      if (c === FUNCTION_SYM) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
+      if (c === FUNCTION_SYM || c === USER_SYM) this.failAt(i, `"${name}" is a function: write ${name}(…)`);
       return this.leaf(E_NAME, i);
     }
+    if (c === USER_SYM) return this.call(i);
     const spec = FUNCTIONS.get(name);
     if (!spec) {
       // A name before "(" that is not a function multiplies, as on paper: x(x+1) = x·(x+1); the
@@ -256,6 +367,19 @@ class Parser extends TokenCursor {
       this.refuseMisspeltCall(i);
       return this.leaf(E_NAME, i);
     }
+    const args = this.argumentList(name);
+    const start = this.t.start[i] as number;
+    const end = this.t.end[this.pos - 1] as number;
+    const wrong = arityError(name, spec, args.length);
+    if (wrong) this.fail(wrong, start, end);
+    // The function name as typed (`ln`, not `log`) is kept through its symbol.
+    const r = this.x.push(E_OP, OP_CODE[spec.name], start, end, this.t.sym[i] as number);
+    for (const a of args) this.x.pushArg(a);
+    return r;
+  }
+
+  /** The arguments of a call, from its "(" (the current token) through its ")". */
+  private argumentList(name: string): number[] {
     const open = this.pos++;
     const args: number[] = [];
     if (this.kind() !== RPAREN) {
@@ -277,13 +401,28 @@ class Parser extends TokenCursor {
         this.unexpectedAfterOperand(this.pos);
       }
     }
-    const close = this.pos++;
+    this.pos++;
+    return args;
+  }
+
+  /** A call of one of the program's functions: "neuron takes 3 arguments (w, x, b); got 2". */
+  private call(i: number): number {
+    const name = this.name(i);
+    const d = this.defOf[this.t.sym[i] as number] as number;
+    const def = (this.drafts[d] as Draft).def;
+    const args = this.argumentList(name);
     const start = this.t.start[i] as number;
-    const end = this.t.end[close] as number;
-    const wrong = arityError(name, spec, args.length);
-    if (wrong) this.fail(wrong, start, end);
-    // The function name as typed (`ln`, not `log`) is kept through its symbol.
-    const r = this.x.push(E_OP, OP_CODE[spec.name], start, end, this.t.sym[i] as number);
+    const end = this.t.end[this.pos - 1] as number;
+    const n = def.params.length;
+    if (args.length !== n)
+      this.fail(
+        `${name} takes ${n} argument${n === 1 ? '' : 's'} (${def.paramNames.join(', ')}); got ${args.length}`,
+        start,
+        end,
+        `It is defined at ${where(this.source, def.start)}: ${name}(${def.paramNames.join(', ')}).`,
+      );
+    this.body?.calls.push({ def: d, start, end });
+    const r = this.x.push(E_CALL, -1, start, end, this.t.sym[i] as number);
     for (const a of args) this.x.pushArg(a);
     return r;
   }

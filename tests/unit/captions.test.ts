@@ -122,7 +122,7 @@ describe('captions use the student’s own names', () => {
       source: 'sigmoid(c)',
       values: { c: 0 },
       edge: 'f→c',
-      says: 'σ(c)·(1 − σ(c)), from its own output: 0.5·(1 − 0.5) = 0.25',
+      says: 'σ gate: local derivative σ(1−σ) = 0.5·(1−0.5) = 0.25',
     },
     { source: 'abs(a)', values: { a: -2 }, edge: 'f→a', says: 'sign(a) = sign(−2) = −1' },
   ];

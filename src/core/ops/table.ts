@@ -1,4 +1,5 @@
 import { BINARY_OPS } from './binary';
+import { STAGED_OPS } from './staged';
 import type { OpName, OpSpec } from './types';
 import { UNARY_OPS } from './unary';
 
@@ -21,7 +22,7 @@ const leaf = (name: 'input' | 'const'): OpSpec => ({
   explain: () => '',
 });
 
-const OPS: OpSpec[] = [leaf('input'), leaf('const'), ...BINARY_OPS, ...UNARY_OPS];
+const OPS: OpSpec[] = [leaf('input'), leaf('const'), ...BINARY_OPS, ...UNARY_OPS, ...STAGED_OPS];
 
 /** The op table, by name. */
 export const OP: Readonly<Record<OpName, OpSpec>> = Object.fromEntries(OPS.map((o) => [o.name, o])) as Record<
@@ -49,5 +50,7 @@ export const OP_CODE: Readonly<Record<OpName, number>> = Object.fromEntries(
 ) as Record<OpName, number>;
 export const INPUT_CODE = 0;
 export const CONST_CODE = 1;
+export const PARAM_CODE: number = OP_CODE.param;
+export const CALL_CODE: number = OP_CODE.call;
 
 export { winner } from './binary';

@@ -21,7 +21,11 @@ export type OpName =
   | 'sigmoid'
   | 'relu'
   | 'max'
-  | 'min';
+  | 'min'
+  /** A parameter of a function call: the argument passed in, under the parameter's name (identity). */
+  | 'param'
+  /** A collapsed call of a function (`sig(z)`): one gate whose local derivatives come from its inside. */
+  | 'call';
 
 /** The name a teacher gives to how a gate treats the gradient passing back through it. */
 export type GatePattern =
@@ -38,6 +42,8 @@ export type GatePattern =
   | 'gates' // relu: passes g where the input is positive
   | 'routes' // max/min: all of g to the winner
   | 'smooth' // sin, cos, tan, sqrt: an ordinary derivative
+  | 'passes' // a function's parameter: the gradient passes unchanged (×1)
+  | 'staged' // a collapsed call: the local derivative is the chain rule through its inside
   | 'leaf';
 
 /** What a caption needs to know about one edge of a gate. */
@@ -52,7 +58,16 @@ export interface EdgeContext {
   names: readonly string[];
   /** Which arguments are constants (for "a scalar multiply scales"). */
   constant: readonly boolean[];
+  /** For a call gate: the function's name, the local derivative on this edge (computed through the
+   * call's inside), what the argument is called inside, and which built-in the body computes, if any. */
+  fn?: string;
+  local?: number;
+  param?: string;
+  like?: Composite;
 }
+
+/** The built-ins that are compositions of others and can be expanded: σ into exps, tanh into exps. */
+export type Composite = 'sigmoid' | 'tanh';
 
 export interface OpSpec {
   name: OpName;
@@ -86,4 +101,6 @@ export interface OpSpec {
   partialLatex(a: readonly string[], o: string, i: number): string;
   /** One sentence on what the gate does with the gradient on this edge. */
   explain(c: EdgeContext): string;
+  /** A composite built-in's definition in the language, in terms of x (`1/(1+exp(-x))`): what it expands into. */
+  expansion?: string;
 }

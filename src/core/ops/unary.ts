@@ -1,5 +1,6 @@
 import { formatNumber as f } from '../format';
 import { arg, at, fp, name, operand, p } from './shared';
+import { compositeSays } from './staged';
 import type { EdgeContext, OpName, OpSpec } from './types';
 
 /* The one-input gates: negation and the functions (exp, log, sqrt, abs, trig, tanh, sigmoid, relu). */
@@ -14,7 +15,7 @@ function logDomain(x: readonly number[], fn: string): string | null {
 function unary(
   name: OpName,
   functions: string[],
-  spec: Pick<OpSpec, 'forward' | 'pattern' | 'domain' | 'kink'> & {
+  spec: Pick<OpSpec, 'forward' | 'pattern' | 'domain' | 'kink' | 'expansion'> & {
     symbol?: string;
     d: (v: number, o: number) => number;
     tex: (a: string) => string;
@@ -33,6 +34,7 @@ function unary(
     partial: (x, o) => spec.d(at(x, 0), o),
     ...(spec.domain ? { domain: spec.domain } : {}),
     ...(spec.kink ? { kink: spec.kink } : {}),
+    ...(spec.expansion ? { expansion: spec.expansion } : {}),
     latex: (a) => spec.tex(arg(a, 0)),
     partialLatex: (a, o) => spec.dtex(arg(a, 0), o),
     explain: spec.says,
@@ -143,7 +145,8 @@ export const UNARY_OPS: OpSpec[] = [
     tex: (a) => `\\tanh ${p(a)}`,
     dtex: (a) => `1 - \\tanh^{2} ${p(a)}`,
     says: (c) =>
-      `tanh multiplies the gradient by 1 − tanh²(${name(c, 0)}), from its own output: 1 − ${fp(c.out)}² = ${f(1 - c.out * c.out)}.`,
+      `tanh gate: local derivative 1 − tanh²(${name(c, 0)}), from its own output: 1 − ${fp(c.out)}² = ${f(1 - c.out * c.out)}.`,
+    expansion: '(exp(2*x) - 1)/(exp(2*x) + 1)',
   }),
   unary('sigmoid', ['sigmoid'], {
     pattern: 'own-output',
@@ -157,8 +160,9 @@ export const UNARY_OPS: OpSpec[] = [
     d: (_v, o) => o * (1 - o), // σ'(x) = σ(x)(1 − σ(x)), from its own output
     tex: (a) => `\\sigma${p(`${a}`) === a ? `(${a})` : p(a)}`,
     dtex: (a) => `\\sigma(${a})\\left(1 - \\sigma(${a})\\right)`,
-    says: (c) =>
-      `sigmoid multiplies the gradient by σ(${name(c, 0)})·(1 − σ(${name(c, 0)})), from its own output: ${f(c.out)}·(1 − ${f(c.out)}) = ${f(c.out * (1 - c.out))}.`,
+    // CS231n's staged computation: the whole of 1/(1+exp(−x)) as one gate, σ' = σ(1−σ) from its output.
+    says: (c) => compositeSays('σ', 'sigmoid', c.out),
+    expansion: '1/(1 + exp(-x))',
   }),
   unary('relu', ['relu'], {
     pattern: 'gates',
