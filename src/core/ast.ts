@@ -232,7 +232,8 @@ export class Program {
   }
 
   private materialize(): Statement[] {
-    const tree = (this.rows ??= this.materializeRows());
+    this.rows ??= this.materializeRows();
+    const tree = this.rows;
     const s = this.stmts;
     return Array.from({ length: s.count }, (_, k): Statement => {
       const span = { start: s.start[k] as number, end: s.end[k] as number };

@@ -227,7 +227,10 @@ class Parser extends TokenCursor {
     const first = this.pos;
     const firstRow = this.x.count;
     const head = this.heads.get(first);
-    if (head) return this.definition(head);
+    if (head) {
+      this.definition(head);
+      return;
+    }
     if (this.kind(first) === IDENT && this.kind(first + 1) === EQUALS) {
       this.programNames.add(this.t.sym[first] as number);
       this.checkAssignable(first);
