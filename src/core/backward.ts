@@ -2,7 +2,7 @@ import type { GradflowError } from './errors';
 import { gather } from './forward';
 import { gradientFailure } from './gradient-errors';
 import type { Graph } from './graph';
-import { BATCHED, localsOf } from './locals';
+import { BATCHED, gateLocals } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 import { dependsOnInput, reachesOutput } from './reach';
@@ -26,7 +26,8 @@ export function backward(graph: Graph, values: Float64Array, source = ''): Backw
   const needsGrad = dependsOnInput(graph);
   const grads = new Float64Array(graph.size);
   const steps = new Steps(graph, grads, countTerms(graph, live, needsGrad));
-  const failed = propagate(graph, values, live, needsGrad, grads, steps);
+  grads[graph.output] = 1;
+  const failed = propagate(graph, values, live, needsGrad, grads, steps, graph.output, 0);
   if (failed < 0) return { ok: true, grads, steps };
   return { ok: false, ...gradientFailure(graph, values, grads, failed, source) };
 }
@@ -46,39 +47,48 @@ function countTerms(graph: Graph, live: Uint8Array, needsGrad: Uint8Array): Int3
 }
 
 /**
- * The backward loop itself, filling `grads` and `steps`. Returns -1, or the first edge where the
- * gradient is not finite (its local derivative, its contribution or the running sum it adds to). (Kept apart from the result-building code around it: engines
- * compile a long loop on its own, and code after it that has not run yet would be compiled blind.)
+ * The backward loop itself: the chain rule, for gates `top` down to `bottom` (ids in reverse topological
+ * order), from the gradients already seeded in `grads`. Fills `grads`, and `steps` when given (the inner
+ * pass of a collapsed call records none). Returns -1, or the first edge where the gradient is not finite
+ * (its local derivative, its contribution or the running sum it adds to). (Kept apart from the
+ * result-building code around it: engines compile a long loop on its own, and code after it that has not
+ * run yet would be compiled blind.)
  */
-function propagate(
+export function propagate(
   graph: Graph,
   values: Float64Array,
-  live: Uint8Array,
-  needsGrad: Uint8Array,
+  live: Uint8Array | null,
+  needsGrad: Uint8Array | null,
   grads: Float64Array,
-  steps: Steps,
+  steps: Steps | null,
+  top: number,
+  bottom: number,
 ): number {
-  const { firstEdge, edgeSource, output } = graph;
-  const seen = new Int32Array(graph.size);
+  const { firstEdge, edgeSource } = graph;
+  const seen = new Int32Array(steps ? graph.size : 0);
   const scratch: number[][] = [];
   const locals1: number[] = [];
   // The step columns, read once: the loop below writes to them 100,000 times.
-  const { edges, termIndex, locals, befores } = steps;
+  const record = steps !== null;
+  const empty = new Int32Array(0);
+  const edges = steps?.edges ?? empty;
+  const termIndex = steps?.termIndex ?? empty;
+  const locals = steps?.locals ?? new Float64Array(0);
+  const befores = steps?.befores ?? new Float64Array(0);
   let k = 0;
-  grads[output] = 1;
-  for (let id = output; id >= 0; id--) {
+  for (let id = top; id >= bottom; id--) {
     const first = firstEdge[id] as number;
     const arity = (firstEdge[id + 1] as number) - first;
-    if (!live[id] || arity === 0) continue;
+    if ((live !== null && !live[id]) || arity === 0) continue;
     const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
     const xs = gather(graph, id, values, scratch);
     const upstream = grads[id] as number;
     const out = values[id] as number;
     // max/min: every local derivative in one pass (one winner per gate, not one per argument).
-    const all = BATCHED[graph.op[id] as number] ? localsOf(spec, xs, out, locals1) : null;
+    const all = BATCHED[graph.op[id] as number] ? gateLocals(graph, id, spec, xs, out, locals1) : null;
     for (let slot = 0; slot < arity; slot++) {
       const src = edgeSource[first + slot] as number;
-      if (!needsGrad[src]) continue;
+      if (needsGrad !== null && !needsGrad[src]) continue;
       const local = all === null ? spec.partial(xs, out, slot) : (all[slot] as number);
       const before = grads[src] as number;
       const after = before + upstream * local;
@@ -86,6 +96,7 @@ function propagate(
       // that is not finite, a product upstream × local past ±1.8e308, a running sum past it.
       if (!Number.isFinite(after)) return first + slot;
       grads[src] = after;
+      if (!record) continue;
       seen[src] = (seen[src] as number) + 1;
       edges[k] = first + slot;
       termIndex[k] = seen[src] as number;
@@ -94,6 +105,6 @@ function propagate(
       k++;
     }
   }
-  steps.length = k;
+  if (steps) steps.length = k;
   return -1;
 }

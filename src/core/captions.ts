@@ -1,7 +1,8 @@
 import type { BackwardStep } from './backward';
 import { formatNumber as f } from './format';
 import type { Graph } from './graph';
-import { CONST_CODE, OP } from './ops/table';
+import { CALL_CODE, CONST_CODE, OP, PARAM_CODE } from './ops/table';
+import type { EdgeContext } from './ops/types';
 
 /** A number after × or +, parenthesized when negative: 3 × (−4). */
 const factor = (v: number) => (v < 0 ? `(${f(v)})` : f(v));
@@ -17,13 +18,23 @@ export function stepCaption(
   if (!gate) return '';
   const spec = OP[gate.op];
   const argNames = gate.inputs.map((i) => names[i] as string);
-  const what = spec.explain({
+  const c: EdgeContext = {
     x: gate.inputs.map((i) => values[i] as number),
     out: values[gate.id] as number,
     i: step.slot,
     names: argNames,
     constant: gate.inputs.map((i) => graph.op[i] === CONST_CODE),
-  });
+  };
+  // A call gate (or a parameter inside an expanded one) speaks of its function.
+  const code = graph.op[gate.id];
+  if (code === CALL_CODE || code === PARAM_CODE) {
+    c.fn = gate.fn ?? 'ƒ';
+    c.local = step.local;
+    const info = graph.calls[gate.id];
+    c.param = code === PARAM_CODE ? names[gate.id] : info?.params[step.slot];
+    if (info?.like) c.like = info.like;
+  }
+  const what = spec.explain(c);
   const out = names[graph.output] as string;
   const t = names[step.target] as string;
   const s = names[step.source] as string;
@@ -52,8 +63,10 @@ export function forwardCaption(
   const args = node.inputs.map((i) => names[i] as string);
   const nums = node.inputs.map((i) => f(values[i] as number));
   const show = (a: string[]) =>
-    node.inputs.length === 2 && spec.functions.length === 0
-      ? `${a[0]} ${spec.symbol} ${a[1]}`
-      : `${node.fn ?? (spec.name === 'neg' ? '−' : spec.symbol)}(${a.join(', ')})`;
+    spec.name === 'param'
+      ? (a[0] as string)
+      : node.inputs.length === 2 && spec.functions.length === 0 && spec.name !== 'call'
+        ? `${a[0]} ${spec.symbol} ${a[1]}`
+        : `${node.fn ?? (spec.name === 'neg' ? '−' : spec.symbol)}(${a.join(', ')})`;
   return `${names[id]} = ${show(args)} = ${show(nums)} = ${f(values[id] as number)}`;
 }

@@ -3,7 +3,7 @@ import { formatNumber as f } from './format';
 import { gather, snippet } from './forward';
 import type { Graph } from './graph';
 import { LARGEST } from './limits';
-import { localsOf } from './locals';
+import { gateLocals } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 import { nodeNames } from './symbols';
@@ -47,7 +47,7 @@ export function gradientFailure(
   const slot = edge - (graph.firstEdge[id] as number);
   const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
   const xs = gather(graph, id, values);
-  const local = localsOf(spec, xs, values[id] as number)[slot] as number;
+  const local = gateLocals(graph, id, spec, xs, values[id] as number)[slot] as number;
   const upstream = grads[id] as number;
   const contribution = upstream * local;
   const gate = snippet(source, graph, id) || spec.symbol;

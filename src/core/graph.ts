@@ -118,6 +118,14 @@ export interface GraphData {
   callKey?: readonly (string | undefined)[];
   /** By edge id: the local derivative of a collapsed call's edge (NaN for other edges); absent if none. */
   callLocal?: Float64Array;
+  /** By node id (sparse), for a collapsed call: what each of its inputs is called inside, and what it computes. */
+  calls?: readonly (CallInfo | undefined)[];
+}
+
+/** A collapsed call's inputs as its body names them (its parameters, then the program's names it reads). */
+export interface CallInfo {
+  params: string[];
+  like?: Composite;
 }
 
 /**
@@ -145,6 +153,7 @@ export class Graph implements GraphData {
   readonly groups: Group[];
   readonly callKey: readonly (string | undefined)[];
   readonly callLocal: Float64Array | undefined;
+  readonly calls: readonly (CallInfo | undefined)[];
   private nodeView: GraphNode[] | undefined;
   private edgeView: GraphEdge[] | undefined;
   private outView: number[][] | undefined;
@@ -170,6 +179,7 @@ export class Graph implements GraphData {
     this.groups = d.groups ?? [];
     this.callKey = d.callKey ?? [];
     this.callLocal = d.callLocal;
+    this.calls = d.calls ?? [];
   }
 
   get edgeCount(): number {

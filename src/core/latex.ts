@@ -22,13 +22,33 @@ export function num(v: number, digits = 4, alone = false): string {
 
 const partialOf = (top: string, bottom: string) => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
 
+/** The formula of a gate applied to its operands; a call is written with its function's name. */
+function gateLatex(graph: Graph, id: number, args: readonly string[]): string {
+  const node = graph.node(id);
+  if (!node) return '';
+  if (node.op === 'call') return `${nameLatex(node.fn ?? 'f')}\\left(${args.join(', ')}\\right)`;
+  return OP[node.op].latex(args).replace(/^\\ln/, node.fn === 'ln' ? '\\ln' : '\\log');
+}
+
+/**
+ * ∂gate/∂operand `slot` as a formula. A collapsed call has no formula of its operands (its local
+ * derivative is the chain rule through its inside): ∂sig/∂z, or σ(1−σ) when its body is a sigmoid.
+ */
+function partialLatex(graph: Graph, id: number, args: readonly string[], out: string, slot: number): string {
+  const node = graph.node(id);
+  if (!node) return '';
+  if (node.op !== 'call') return OP[node.op].partialLatex(args, out, slot);
+  const info = graph.calls[id];
+  if (info?.like) return OP[info.like].partialLatex(args, out, slot);
+  return partialOf(nameLatex(node.fn ?? 'f'), nameLatex(info?.params[slot] ?? 'x'));
+}
+
 /** `q = x + y`: the node's definition in terms of its inputs' symbols. */
 export function definitionLatex(graph: Graph, names: readonly string[], id: number): string {
   const node = graph.node(id);
   if (!node || node.inputs.length === 0) return symbolLatex(graph, names, id);
   const args = node.inputs.map((i) => symbolLatex(graph, names, i));
-  const formula = OP[node.op].latex(args).replace(/^\\ln/, node.fn === 'ln' ? '\\ln' : '\\log');
-  return `${symbolLatex(graph, names, id)} = ${formula}`;
+  return `${symbolLatex(graph, names, id)} = ${gateLatex(graph, id, args)}`;
 }
 
 /** ∂node/∂input_slot as a formula of the node's symbols: ∂q/∂x = 1, ∂f/∂q = z. */
@@ -37,7 +57,7 @@ export function localLatex(graph: Graph, names: readonly string[], id: number, s
   if (!node) return '';
   const args = node.inputs.map((i) => symbolLatex(graph, names, i));
   const out = symbolLatex(graph, names, id);
-  return `${partialOf(out, args[slot] as string)} = ${OP[node.op].partialLatex(args, out, slot)}`;
+  return `${partialOf(out, args[slot] as string)} = ${partialLatex(graph, id, args, out, slot)}`;
 }
 
 /** A number as num() writes it: 3, (-2.5), 1.2\times 10^{-5}. */
@@ -74,7 +94,7 @@ export function stepLatex(
   const s = symbolLatex(graph, names, step.source);
   const gate = graph.node(step.target);
   const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
-  const local = gate ? OP[gate.op].partialLatex(args, t, step.slot) : '';
+  const local = gate ? partialLatex(graph, step.target, args, t, step.slot) : '';
   const upstream = num(step.upstream);
   // The formula of ∂t/∂s in the gate's own symbols (z for q·z), unless it is just its number (1 for +).
   const formula = isNumber(local) ? '' : ` = ${upstream} \\cdot ${factor(local)}`;

@@ -1,5 +1,5 @@
 import type { Graph } from './graph';
-import { CONST_CODE } from './ops/table';
+import { CONST_CODE, PARAM_CODE } from './ops/table';
 
 const GREEK = new Set([
   'alpha',
@@ -56,14 +56,20 @@ export function nodeNames(graph: Graph): string[] {
   const taken = new Set<string>();
   for (let id = 0; id < graph.size; id++) {
     const label = graph.label[id];
-    if (label) taken.add(label);
+    if (label && graph.op[id] !== PARAM_CODE) taken.add(label);
   }
   const outputName = ['f', 'L', 'out', 'output'].find((c) => !taken.has(c)) ?? 'output';
   let k = 0;
   const names: string[] = [];
   for (let id = 0; id < graph.size; id++) {
     const label = graph.label[id];
-    if (label) names.push(label);
+    if (label && graph.op[id] === PARAM_CODE) {
+      // A parameter keeps its name where it is the only one (z in sig); else z_1, z_2, … (x in two calls).
+      let name = label;
+      for (let j = 1; taken.has(name); j++) name = `${label}_${j}`;
+      taken.add(name);
+      names.push(name);
+    } else if (label) names.push(label);
     else if (graph.op[id] === CONST_CODE) names.push(graph.text[id] ?? String(graph.constant[id]));
     else if (id === graph.output) names.push(outputName);
     else {

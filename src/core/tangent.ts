@@ -1,6 +1,6 @@
 import { gather } from './forward';
 import type { Graph } from './graph';
-import { BATCHED, localsOf } from './locals';
+import { BATCHED, gateLocals } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 
@@ -22,7 +22,7 @@ export function tangent(graph: Graph, values: Float64Array, seedNode: number): F
     const xs = gather(graph, id, values, scratch);
     const out = values[id] as number;
     // max/min: every local derivative in one pass (one winner per gate, not one per argument).
-    const all = BATCHED[graph.op[id] as number] ? localsOf(spec, xs, out, locals) : null;
+    const all = BATCHED[graph.op[id] as number] ? gateLocals(graph, id, spec, xs, out, locals) : null;
     let sum = 0;
     for (let slot = 0; slot < arity; slot++) {
       const t = dot[graph.edgeSource[first + slot] as number] as number;
