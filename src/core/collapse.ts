@@ -120,7 +120,7 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
   // The groups still drawn open, renumbered; their ranges stay contiguous (a closed call is one id).
   const kept: number[] = [];
   const index = new Int32Array(g.groups.length).fill(-1);
-  g.groups.forEach((grp, i) => {
+  g.groups.forEach((_grp, i) => {
     if (open[i]) {
       index[i] = kept.length;
       kept.push(i);

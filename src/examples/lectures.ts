@@ -30,6 +30,8 @@ export interface LectureExample {
   expected: KnownNumbers;
   /** The slide's own numbers, when they differ from `expected`. */
   slide?: SlideNumbers;
+  /** Calls the preset opens (`tanh#0`): the rest are drawn as one gate each. */
+  expanded?: string[];
 }
 
 export const LECTURE_EXAMPLES: readonly LectureExample[] = [

@@ -1,4 +1,5 @@
 import { LECTURE_EXAMPLES, type LectureExample } from './lectures';
+import { STAGED_EXAMPLES } from './staged';
 
 /* Presets beyond the lecture examples above. Their expected numbers were derived by hand and are checked
  * in tests/unit/presets.test.ts against closed-form formulas written independently of the engine; where a
@@ -149,7 +150,7 @@ const MORE: LectureExample[] = [
 ];
 
 /** Every preset, lecture examples first. */
-export const PRESETS: readonly LectureExample[] = [...LECTURE_EXAMPLES, ...MORE];
+export const PRESETS: readonly LectureExample[] = [...LECTURE_EXAMPLES, ...STAGED_EXAMPLES, ...MORE];
 
 /** The text a preset loads: its values written as declarations, so the text alone describes it. */
 export function presetText(p: LectureExample): string {

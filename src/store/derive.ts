@@ -1,6 +1,7 @@
 import {
   type AnalysisOk,
   analyze,
+  collapse,
   hashString,
   mix,
   nodeKeys,
@@ -13,7 +14,10 @@ import { type LayoutFn, layoutNow } from '../view/layoutService';
 
 /** A good analysis with everything the view replays: names, timeline and layout. */
 export interface Scene {
+  /** The analysis as drawn: each call not expanded is one gate (see core/collapse.ts). */
   analysis: AnalysisOk;
+  /** The analysis with every call inlined: what the gradient check and the PyTorch export read. */
+  full: AnalysisOk;
   names: string[];
   timeline: Timeline;
   layout: Layout;
@@ -62,6 +66,7 @@ function fingerprint(a: AnalysisOk, keys: readonly string[]): string {
 }
 
 function sceneOf(
+  full: AnalysisOk,
   analysis: AnalysisOk,
   keys: string[],
   shape: string,
@@ -71,6 +76,7 @@ function sceneOf(
   const { graph, steps } = analysis;
   return {
     analysis,
+    full,
     names: nodeNames(graph),
     keys,
     timeline: timeline(graph, steps),
@@ -82,24 +88,45 @@ function sceneOf(
 }
 
 /**
+ * Where each node of the previous drawing was, by key; a call, collapsed or opened, also under
+ * `group:<key>`, which is how the compound layout names an opened call's place (see layout/compound.ts).
+ */
+function hints(previous: Scene): Map<string, number> {
+  const { graph } = previous.analysis;
+  const y = previous.layout.y;
+  const map = new Map(previous.keys.map((k, id) => [k, y[id] as number]));
+  graph.callKey.forEach((key, id) => {
+    if (key !== undefined) map.set(`group:${key}`, y[id] as number);
+  });
+  for (const g of graph.groups) map.set(`group:${g.key}`, y[g.output] as number);
+  return map;
+}
+
+/**
  * Builds the scene for a good analysis. When only values changed the previous layout is reused at once;
  * otherwise `layoutFn` lays it out (perhaps in a worker), hinted by the previous positions.
  */
 export function makeScene(
-  analysis: AnalysisOk,
+  full: AnalysisOk,
   previous: Scene | null,
   layoutFn: LayoutFn = layoutNow,
+  expanded: ReadonlySet<string> = new Set(),
 ): Scene | Promise<Scene> {
-  if (analysis.graph.size > MAX_DRAWN_NODES) return sceneOf(analysis, [], digest(analysis), EMPTY_LAYOUT, 0);
+  const analysis = collapse(full, expanded);
+  if (analysis.graph.size > MAX_DRAWN_NODES)
+    return sceneOf(full, analysis, [], digest(analysis), EMPTY_LAYOUT, 0);
   const keys = nodeKeys(analysis.graph);
   const shape = fingerprint(analysis, keys);
-  if (previous && previous.shape === shape) return sceneOf(analysis, keys, shape, previous.layout, 0);
+  if (previous && previous.shape === shape) return sceneOf(full, analysis, keys, shape, previous.layout, 0);
   const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
-  if (previous) opts.previous = new Map(previous.keys.map((k, id) => [k, previous.layout.y[id] as number]));
+  const groups = analysis.graph.groups;
+  if (groups.length > 0)
+    opts.groups = groups.map((g) => ({ first: g.first, last: g.last, parent: g.parent, key: g.key }));
+  if (previous) opts.previous = hints(previous);
   const result = layoutFn(analysis.graph, opts);
   return result instanceof Promise
-    ? result.then((r) => sceneOf(analysis, keys, shape, r.layout, r.ms))
-    : sceneOf(analysis, keys, shape, result.layout, result.ms);
+    ? result.then((r) => sceneOf(full, analysis, keys, shape, r.layout, r.ms))
+    : sceneOf(full, analysis, keys, shape, result.layout, result.ms);
 }
 
 export { analyze };

@@ -14,6 +14,7 @@ export function sharedOf(s: GradflowState): SharedState {
   const end = s.scene?.timeline.length ?? 0;
   const { palette, theme, projector, embed } = s;
   const shared: SharedState = { source: s.source, values: s.overrides, palette, theme, projector, embed };
+  if (s.expanded.length > 0) shared.expanded = s.expanded;
   if (Math.round(s.position) < end) shared.step = Math.round(s.position);
   return shared;
 }
@@ -107,6 +108,7 @@ function optionsOf(s: SharedState, notice: string | null): StoreOptions {
   const { palette, theme, projector, embed } = s;
   const o: StoreOptions = { source: s.source, overrides: s.values, palette, theme, projector, embed, notice };
   if (s.step !== undefined) o.step = s.step;
+  if (s.expanded) o.expanded = s.expanded;
   return o;
 }
 
@@ -168,7 +170,8 @@ export function syncWithLocation(store: GradflowStore): () => void {
       s.position === prev.position &&
       s.palette === prev.palette &&
       s.theme === prev.theme &&
-      s.projector === prev.projector
+      s.projector === prev.projector &&
+      s.expanded === prev.expanded
     )
       return;
     // Only an edit of the work makes it every tab's most recent (not a layout arriving, a step, a theme).

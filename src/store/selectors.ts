@@ -31,6 +31,7 @@ export const selectPlayback = (s: GradflowState) => ({
 export const selectActions = (s: GradflowState) => ({
   setSource: s.setSource,
   loadText: s.loadText,
+  toggleCall: s.toggleCall,
   setValue: s.setValue,
   resetValues: s.resetValues,
   undo: s.undo,

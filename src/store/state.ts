@@ -48,6 +48,8 @@ export interface GradflowState {
   embed: boolean;
   /** The keyboard shortcuts card is open. */
   shortcuts: boolean;
+  /** Calls drawn opened up, by key (`sig#0`); every other call is one gate. Sorted, no repeats. */
+  expanded: string[];
   /** Quiz mode: numbers hidden until the class predicts them. */
   quiz: boolean;
   /** Predictions by timeline position, and positions whose answer was revealed without one. */
@@ -55,8 +57,10 @@ export interface GradflowState {
   revealed: Record<number, true>;
 
   setSource(source: string): void;
-  /** Replaces the whole text at once (a preset): one undo step of its own. */
-  loadText(source: string): void;
+  /** Replaces the whole text at once (a preset): one undo step of its own; `expanded` opens its calls. */
+  loadText(source: string, expanded?: string[]): void;
+  /** Expands a collapsed call, or collapses an expanded one, by key. */
+  toggleCall(key: string): void;
   setValue(name: string, value: number): void;
   /** Every input back to its value in the text, or 1 when the text gives none. */
   resetValues(): void;

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Analysis, AnalysisOk } from '../core';
 import type { LayoutFn } from '../view/layoutService';
-import { analyze, makeScene, type Scene } from './derive';
+import { analyze as analyzeText, makeScene, type Scene } from './derive';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
 import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
@@ -41,17 +41,22 @@ export interface StoreOptions {
   embed?: boolean;
   legend?: boolean | null;
   follow?: boolean;
+  expanded?: string[];
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
   const source = initial.source ?? INITIAL_SOURCE;
   const overrides = initial.overrides ?? {};
   const layoutFn = initial.layoutFn;
-  const analysis = analyze(source, overrides);
-  const scene = analysis.ok ? (makeScene(analysis, null) as Scene) : null;
+  const expanded0 = [...new Set(initial.expanded ?? [])].sort();
+  const analysis = analyzeText(source, overrides, { expand: new Set(expanded0) });
+  const scene = analysis.ok ? (makeScene(analysis, null, undefined, new Set(expanded0)) as Scene) : null;
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
   return createStore<GradflowState>()((set, get) => {
+    /** Analyzes with the built-in composites the student expanded built from their definitions. */
+    const analyze = (src: string, ov: Record<string, number>) =>
+      analyzeText(src, ov, { expand: new Set(get().expanded) });
     /**
      * Re-analyzes and keeps the playback position when the graph's shape did not change. With `quiet`
      * (typing), an unfinished text is analyzed but neither shouted about nor drawn until it settles.
@@ -76,7 +81,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
 
     /** Draws a good analysis: at once when its layout is known, else when the layout arrives. */
     const adopt = (a: AnalysisOk, ov: Record<string, number>, request: number) => {
-      const made = makeScene(a, get().scene, layoutFn);
+      const made = makeScene(a, get().scene, layoutFn, new Set(get().expanded));
       if (made instanceof Promise) {
         // The text and numbers update now; the picture follows when its layout is ready.
         set({ source: a.source, overrides: ov, analysis: a, layingOut: a.graph.size, pending: false });
@@ -163,6 +168,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       embed: initial.embed ?? false,
       shortcuts: false,
       quiz: false,
+      expanded: expanded0,
       answers: {},
       revealed: {},
 
@@ -180,8 +186,18 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         }
         sourceChanged(src, get().overrides);
       },
-      loadText(raw) {
+      toggleCall(key) {
+        const now = new Set(get().expanded);
+        if (now.has(key)) {
+          // Collapsing a call collapses the calls inside it too.
+          for (const k of now) if (k === key || k.startsWith(`${key}/`)) now.delete(k);
+        } else now.add(key);
+        set({ expanded: [...now].sort() });
+        recompute(get().source, get().overrides);
+      },
+      loadText(raw, expanded = []) {
         const src = normalizeText(raw);
+        set({ expanded: [...new Set(expanded)].sort() });
         remember('load', { source: src, overrides: get().overrides });
         set({ history: { ...get().history, group: '' } });
         // A preset starts at the beginning, ready for the clicker's first PageDown (not at "Done").
@@ -234,7 +250,13 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       ...playbackAndView(set, get),
       load(state) {
-        set({ palette: state.palette, theme: state.theme, projector: state.projector, playing: false });
+        set({
+          palette: state.palette,
+          theme: state.theme,
+          projector: state.projector,
+          playing: false,
+          expanded: [...new Set(state.expanded ?? [])].sort(),
+        });
         remember('load', { source: state.source, overrides: state.values });
         recompute(state.source, state.values);
         const scene = get().scene;

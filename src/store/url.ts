@@ -20,7 +20,13 @@ export interface SharedState {
   projector: boolean;
   /** Only the graph and playback, for an iframe on a course page. */
   embed: boolean;
+  /** Calls drawn expanded, by key (`sig#0`, `neuron#1/sig#0`); absent means all collapsed. */
+  expanded?: string[];
 }
+
+/** A call's key: `fn#k`, nested with `/`. */
+export const CALL_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}#\d{1,6}(\/[A-Za-z_][A-Za-z0-9_]{0,63}#\d{1,6}){0,15}$/;
+const MAX_EXPANDED = 200;
 
 export const MAX_LINK_CHARS = 20_000;
 export const MAX_SHARED_SOURCE = 10_000;
@@ -69,6 +75,7 @@ export function encodeState(s: SharedState): string {
   if (s.theme !== 'light') p.set('theme', s.theme);
   if (s.projector) p.set('projector', '1');
   if (s.embed) p.set('embed', '1');
+  if (s.expanded && s.expanded.length > 0) p.set('open', s.expanded.join(','));
   return p.toString();
 }
 
@@ -127,6 +134,14 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
     if (theme !== 'light' && theme !== 'dark') return refuse(`"${shorten(theme)}" is not a theme`);
     state.theme = theme;
   }
+  const open = get('open');
+  if (open !== null && open !== '') {
+    const keys = open.split(',');
+    if (keys.length > MAX_EXPANDED) return refuse('it expands too many calls');
+    const bad = keys.find((k) => !CALL_KEY.test(k));
+    if (bad !== undefined) return refuse(`"${shorten(bad)}" is not a call to expand`);
+    state.expanded = [...new Set(keys)];
+  }
   for (const flag of ['projector', 'embed'] as const) {
     const v = get(flag);
     if (v === null) continue;
@@ -138,7 +153,7 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
 
 /** A decimal number as a person writes it (`-2`, `0.5`, `1e-3`): not `0x10`, ` 1`, `Infinity` or `1_0`. */
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const KEYS = new Set(['src', 'step', 'palette', 'theme', 'projector', 'embed']);
+const KEYS = new Set(['src', 'step', 'palette', 'theme', 'projector', 'embed', 'open']);
 
 /**
  * The fragment's keys and values, read strictly: broken percent-encoding (`%E2%8`), an unknown key or a

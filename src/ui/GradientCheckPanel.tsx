@@ -7,7 +7,8 @@ export function GradientCheckPanel() {
   const scene = useGradflow((s) => s.scene);
   const checks = useMemo(() => {
     if (!scene) return [];
-    const a = scene.analysis;
+    // Every call inlined: the check perturbs inputs and recomputes the graph, gate by gate.
+    const a = scene.full;
     return gradientCheck(
       a.graph,
       a.inputs.map((i) => i.value),

@@ -20,7 +20,7 @@ export function TopBar() {
     const p = PRESETS.find((x) => x.id === id);
     if (!p) return;
     // One undo step of its own: Ctrl+Z brings the student's previous text back.
-    api.getState().loadText(presetText(p));
+    api.getState().loadText(presetText(p), p.expanded);
   };
 
   const copyLink = async () => {

@@ -21,7 +21,10 @@ export interface NodeProps {
   selected: boolean;
   dim: boolean;
   isOutput: boolean;
+  /** The call this gate stands for, when it can be opened up (a collapsed call, sigmoid, tanh). */
+  expandKey?: string | undefined;
   onSelect(id: number): void;
+  onToggle(key: string): void;
 }
 
 /** A gate shows its operator; inputs and named intermediates show their names. */
@@ -39,7 +42,9 @@ export const GraphNodeView = memo(function GraphNodeView({
   selected,
   dim,
   isOutput,
+  expandKey,
   onSelect,
+  onToggle,
 }: NodeProps) {
   const { hw, hh, shape } = nodeSize(node, name);
   const spec = OP[node.op];
@@ -51,8 +56,11 @@ export const GraphNodeView = memo(function GraphNodeView({
       ? `input ${name}`
       : node.op === 'const'
         ? `constant ${name}`
-        : `${name}: ${node.fn ?? spec.name} gate${isOutput ? ', the output' : ''}`;
-  const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${grad === undefined ? '' : `, gradient ${f(grad)}`}`;
+        : node.op === 'param'
+          ? `parameter ${name} of ${node.fn}`
+          : `${name}: ${node.fn ?? spec.name} gate${isOutput ? ', the output' : ''}`;
+  const opens = expandKey === undefined ? '' : '. Press Enter to open it up';
+  const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${grad === undefined ? '' : `, gradient ${f(grad)}`}${opens}`;
   const cls = [
     'node',
     `op-${node.op}`,
@@ -60,6 +68,7 @@ export const GraphNodeView = memo(function GraphNodeView({
     selected ? 'selected' : '',
     dim ? 'dim' : '',
     isOutput ? 'output' : '',
+    expandKey === undefined ? '' : 'expandable',
   ].join(' ');
   return (
     // biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way
@@ -72,8 +81,16 @@ export const GraphNodeView = memo(function GraphNodeView({
       tabIndex={node.op === 'const' ? -1 : 0}
       aria-label={label}
       aria-pressed={selected}
-      onClick={() => onSelect(node.id)}
+      data-call={expandKey}
+      onClick={() => (expandKey === undefined ? onSelect(node.id) : onToggle(expandKey))}
       onFocus={() => onSelect(node.id)}
+      onKeyDown={(e) => {
+        if (expandKey !== undefined && e.key === 'Enter') {
+          e.preventDefault();
+          e.stopPropagation();
+          onToggle(expandKey);
+        }
+      }}
     >
       {shape === 'circle' ? (
         <circle r={hw} className="shape" />
@@ -95,7 +112,16 @@ export const GraphNodeView = memo(function GraphNodeView({
           </tspan>
         )}
       </text>
-      {!labelsHidden && node.op !== 'input' && node.op !== 'const' && (
+      {expandKey !== undefined && (
+        // A small "+" on the gate's corner: it opens up.
+        <g className="expand-mark" transform={`translate(${hw - 2}, ${-hh + 2})`}>
+          <circle r={7} />
+          <text textAnchor="middle" dy="0.35em">
+            +
+          </text>
+        </g>
+      )}
+      {!labelsHidden && node.op !== 'input' && node.op !== 'const' && node.op !== 'param' && (
         <text className="name-label" y={-hh - 8} textAnchor="middle">
           {name}
         </text>

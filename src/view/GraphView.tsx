@@ -9,6 +9,7 @@ import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
+import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
 import { runningSum } from './graphText';
 import { Pulse } from './Pulse';
@@ -40,7 +41,7 @@ export function GraphView() {
   const stale = useGradflow(selectStale);
   const fitted = useRef(false);
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight]);
-  const { select, setFollow } = useGradflow(selectActions);
+  const { select, setFollow, toggleCall } = useGradflow(selectActions);
   const svgRef = useRef<SVGSVGElement>(null);
   // Following pauses while the student looks around by hand, until they ask for it again or the graph changes.
   // (It is kept as the graph's shape it was paused on, so that a new graph resumes it with no effect.)
@@ -203,6 +204,7 @@ export function GraphView() {
             applyTo(g);
           }}
         >
+          <GroupFrames scene={scene} onToggle={toggleCall} />
           {/* The current step's edge is drawn last, so that its label sits above every other label. */}
           {orderEdges(graph.edges, frame.step?.edge).map((e) => {
             const g = geometry[e.id];
@@ -261,7 +263,9 @@ export function GraphView() {
                 selected={selected === n.id}
                 dim={!live.has(n.id)}
                 isOutput={n.id === out}
+                expandKey={graph.callKey[n.id]}
                 onSelect={select}
+                onToggle={toggleCall}
               />
             );
           })}

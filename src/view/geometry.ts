@@ -5,14 +5,19 @@ export function nodeSize(
   node: GraphNode,
   name: string,
 ): { hw: number; hh: number; shape: 'circle' | 'box' | 'chip' } {
-  if (node.op === 'input') return { hw: Math.max(26, 6 + name.length * 6.5), hh: 20, shape: 'box' };
+  // A function's parameter, inside an opened call, is drawn as the inside's own input.
+  if (node.op === 'input' || node.op === 'param')
+    return { hw: Math.max(26, 6 + name.length * 6.5), hh: 20, shape: 'box' };
+  // A collapsed call is one gate with its function's name: a box wide enough for the name.
+  if (node.op === 'call')
+    return { hw: Math.max(30, 12 + (node.fn ?? '').length * 7.5), hh: 24, shape: 'box' };
   if (node.op === 'const') return { hw: Math.max(16, 5 + name.length * 5), hh: 14, shape: 'chip' };
   return { hw: 26, hh: 26, shape: 'circle' };
 }
 
 /** What a node shows in its shape: a gate's op (σ for sigmoid, log with a subscript base), else its name. */
 export function nodeSymbol(node: GraphNode, name: string, symbol: string): { text: string; sub?: string } {
-  if (node.op === 'input' || node.op === 'const') return { text: name };
+  if (node.op === 'input' || node.op === 'const' || node.op === 'param') return { text: name };
   const fn = node.fn ?? symbol;
   if (fn === 'sigmoid') return { text: 'σ' };
   if (fn === 'sqrt') return { text: '√' };
@@ -58,7 +63,7 @@ function emWidth(text: string, mono: boolean): number {
 export function symbolFit(node: GraphNode, name: string, symbol: string): number {
   const { hw, shape } = nodeSize(node, name);
   const { text, sub } = nodeSymbol(node, name, symbol);
-  const mono = node.op === 'input';
+  const mono = node.op === 'input' || node.op === 'param';
   const em = emWidth(text, mono) + (sub ? SUB * emWidth(sub, mono) : 0);
   // A circle is narrower above and below its middle; boxes and chips leave a little padding.
   const room = 2 * hw - (shape === 'circle' ? 14 : 10);

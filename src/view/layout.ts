@@ -1,4 +1,4 @@
-import type { Graph } from '../core';
+import { type LayoutGraph, type LayoutGroup, placeLevel } from './layout/compound';
 import { orderLayers } from './layout/order';
 import { positionNodes } from './layout/position';
 import { properGraph } from './layout/proper';
@@ -23,6 +23,8 @@ export interface LayoutOptions {
   previous?: ReadonlyMap<string, number>;
   /** This graph's node keys (`nodeKeys`), to look nodes up in `previous`. */
   keys?: readonly string[];
+  /** Expanded calls, each laid out as a compound node (see layout/compound.ts). */
+  groups?: readonly LayoutGroup[];
 }
 
 /**
@@ -37,7 +39,8 @@ export interface LayoutOptions {
  * 4. position: y by straightening under order and gap constraints; x from the layer.
  * Roughly linear in edges + virtual nodes times a bounded number of sweeps.
  */
-export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
+export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
+  if (opts.groups && opts.groups.length > 0) return layoutCompound(graph, opts.groups, opts);
   const n = graph.nodes.length;
   const layer = rankNodes(graph);
   const p = properGraph(graph, layer);
@@ -72,4 +75,28 @@ export function layoutGraph(graph: Graph, opts: LayoutOptions): Layout {
   );
   const bends = graph.edges.map((e) => (points[e.source] as [number, number][]).slice(0, p.span[e.id]));
   return { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
+}
+
+/** The layout with expanded calls as compound nodes: each level laid out flat, then stretched to fit. */
+function layoutCompound(graph: LayoutGraph, groups: readonly LayoutGroup[], opts: LayoutOptions): Layout {
+  const n = graph.nodes.length;
+  const all = Array.from({ length: n }, (_, id) => id);
+  const top = groups.map((g, i) => (g.parent < 0 ? i : -1)).filter((i) => i >= 0);
+  // Each level is hinted by the previous drawing, so opening a call leaves the rest where it was.
+  const flat = (g: LayoutGraph, keys: string[]) => {
+    const o: LayoutOptions = { dx: opts.dx, dy: opts.dy, keys };
+    if (opts.previous) o.previous = opts.previous;
+    return layoutGraph(g, o);
+  };
+  const placed = placeLevel(graph, groups, all, top, opts.dx, flat, (id) => opts.keys?.[id] ?? String(id));
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const layer = new Int32Array(n);
+  for (let id = 0; id < n; id++) {
+    x[id] = placed.x.get(id) ?? 0;
+    y[id] = placed.y.get(id) ?? 0;
+    layer[id] = Math.round((x[id] as number) / opts.dx);
+  }
+  const bends = graph.edges.map((e) => placed.bends.get(e.id) ?? []);
+  return { x, y, layer, bends, width: placed.width, height: placed.height };
 }

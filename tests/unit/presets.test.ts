@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AnalysisOk, analyze } from '../../src/core';
-import type { KnownNumbers } from '../../src/examples/lectures';
+import type { KnownNumbers, LectureExample } from '../../src/examples/lectures';
 import { PRESETS, presetText } from '../../src/examples/presets';
 
 /** The value of the node a statement named (`L1 = …`). */
@@ -44,7 +44,8 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.title, p] as const))(
     '%s: the engine reproduces its known numbers',
     (_t, p) => {
-      const r = analyze(presetText(p));
+      // As the preset loads: with the calls it opens built from their definitions.
+      const r = analyze(presetText(p), {}, { expand: new Set(p.expanded ?? []) });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value).toBeCloseTo(p.expected.value, 5);
       for (const [name, g] of Object.entries(p.expected.gradients))
@@ -98,6 +99,23 @@ describe('presets', () => {
     const yhat = 1.5 * 1.2 - 0.7 * 0.3 + 0.2;
     expect(relu.value).toBeCloseTo((yhat - 1) ** 2, 10);
     expect(relu.gradients.x1).toBeCloseTo(2 * (yhat - 1) * (1.5 * 0.5 + -0.7 * 0.8), 10);
+    // The σ gate: σ(1)·(1 − σ(1)) times the other input of each product.
+    const sg = 1 / (1 + Math.exp(-1));
+    const sig = get('cs231n-sig-gate');
+    expect(sig.value).toBeCloseTo(sg, 7);
+    expect(sig.gradients.x1).toBeCloseTo(sg * (1 - sg) * -3, 7);
+    // neuron(…) network, every unit active: ∂L/∂x = 2(ŷ − y)(v1·w1 + v2·w2).
+    const net = get('neuron-net');
+    const h1 = 0.5 * 2 + 0.1;
+    const h2 = -0.4 * 2 + 1.3;
+    const out = 1.2 * h1 - 0.2 + 0.7 * h2;
+    expect(net.value).toBeCloseTo((out - 1) ** 2, 10);
+    expect(net.gradients.x).toBeCloseTo(2 * (out - 1) * (1.2 * 0.5 + 0.7 * -0.4), 10);
+    // micrograd: b was chosen so that o = tanh(n) = 1/√2, hence ∂o/∂n = 1 − o² = 1/2 (here with tanh unexpanded).
+    const mg = analyze(presetText(PRESETS.find((p) => p.id === 'micrograd-tanh') as LectureExample));
+    if (!mg.ok) throw new Error(mg.error.message);
+    expect(mg.value).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(mg.gradients.x1).toBeCloseTo(0.5 * -3, 12);
   });
 
   it('softmax in base 10: −log10(e^3.2/(e^3.2 + e^5.1 + e^−1.7)), gradients (p − [correct])/ln 10', () => {
