@@ -36,3 +36,13 @@ test('projector, quiz and the tools have no accessibility violations', async ({ 
   await page.keyboard.press('p');
   expect(await violations(page)).toEqual([]);
 });
+
+test('an opened call and its frame have no accessibility violations, in both themes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('neuron-net');
+  await page.locator('[data-call="neuron#0"]').click();
+  await expect(page.locator('.group-frame')).toHaveCount(1);
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('Dark theme').check();
+  expect(await violations(page)).toEqual([]);
+});
