@@ -391,9 +391,15 @@ class Builder {
         // `x = -2` declares an input with a starting value.
         output = this.newInput(sym, st.start[s] as number, st.end[s] as number, root);
       } else {
+        const firstNode = this.n;
         output = this.expression(this.main, st.first[s] as number, root);
         if (sym >= 0) {
           const name = p.names[sym] as string;
+          // `q = sig(x)`: the calls whose value q is are called q when collapsed.
+          for (let k = this.groups.length - 1; k >= 0 && (this.groups[k] as Group).first >= firstNode; k--) {
+            const g = this.groups[k] as Group;
+            if (g.output === output && g.label === undefined) g.label = name;
+          }
           if (this.op[output] !== INPUT_CODE && this.label[output] === undefined) {
             this.label[output] = name;
             // Consumers of q keep their keys when q's formula changes.

@@ -4,6 +4,7 @@ import { outEdges } from './finish';
 import { type CallInfo, Graph, type Group } from './graph';
 import { hashString, mix } from './hash';
 import { CALL_CODE, PARAM_CODE } from './ops/table';
+import { dependsOnInput } from './reach';
 
 /*
  * Staged computation (CS231n): any piece of a graph can be one gate, as long as its local derivative is
@@ -57,7 +58,11 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
   const values: number[] = [];
   const calls: (CallInfo | undefined)[] = [];
   const grads = new Float64Array(g.size);
-  if (ones.length < g.size) ones = new Uint8Array(g.size).fill(1);
+  if (ones.length < g.size) {
+    ones = new Uint8Array(g.size).fill(1);
+    needs = new Uint8Array(g.size);
+  }
+  const depends = dependsOnInput(g);
 
   for (let id = 0; id < g.size; id++) {
     const v = op.length;
@@ -83,7 +88,7 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
       continue;
     }
     const grp = g.groups[closed] as Group;
-    const { sources, locals } = callLocals(a, grp, grads);
+    const { sources, locals } = callLocals(a, grp, grads, depends);
     for (let m = grp.first; m <= grp.last; m++) map[m] = v;
     let h = mix(CALL_SEED, hashString(grp.fn));
     sources.forEach((s, k) => {
@@ -91,7 +96,7 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
       callLocal.push(locals[k] as number);
       h = mix(h, g.hashes[s] as number);
     });
-    const outLabel = g.op[grp.output] === PARAM_CODE ? undefined : g.label[grp.output];
+    const outLabel = grp.label ?? (g.op[grp.output] === PARAM_CODE ? undefined : g.label[grp.output]);
     op.push(CALL_CODE);
     start.push(grp.start);
     end.push(grp.end);
@@ -103,9 +108,7 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
     callKey.push(grp.key);
     values.push(a.values[grp.output] as number);
     const info: CallInfo = {
-      params: sources.map((s, k) =>
-        k < grp.params.length ? (grp.paramNames[k] as string) : (g.label[s] ?? '?'),
-      ),
+      params: grp.paramNames.slice(),
     };
     if (grp.like) info.like = grp.like;
     calls.push(info);
@@ -170,15 +173,28 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
   return { ...a, graph, inputs, values: vs, grads: bwd.grads, steps: bwd.steps, gradients };
 }
 
+/** Scratch for the inner passes, as long as the largest graph seen: which nodes take a gradient. */
+let needs = new Uint8Array(0);
+
 /**
  * The call's inputs, each argument in parameter order then each name of the program its body reads, and
  * ∂out/∂input for each: the reverse pass over the call's nodes from its output down to just above its
  * own parameters. The gradient a parameter node collects is ∂out/∂argument; what reaches a node outside
  * the call from inside the body is ∂out/∂(that name). `grads` is scratch, left zeroed.
+ *
+ * As in the backward pass, only what depends on the call's inputs takes a gradient: ∂/∂2 of x^2 is
+ * ln(x)·x^2, not a number for x < 0, and nobody needs it. First the inputs the program's gradient flows
+ * through (`depends`: those that depend on an input), which cannot fail where the inlined pass did not;
+ * then, for the others (a constant argument), a second pass whose numbers are kept only if it succeeds.
  */
-function callLocals(a: AnalysisOk, grp: Group, grads: Float64Array): { sources: number[]; locals: number[] } {
+function callLocals(
+  a: AnalysisOk,
+  grp: Group,
+  grads: Float64Array,
+  depends: Uint8Array,
+): { sources: number[]; locals: number[] } {
   const g = a.graph;
-  const sources: number[] = grp.params.map((p) => g.edgeSource[g.firstEdge[p] as number] as number);
+  const args: number[] = grp.params.map((p) => g.edgeSource[g.firstEdge[p] as number] as number);
   const seen = new Set<number>();
   const bodyFirst = grp.first + grp.params.length;
   for (let m = bodyFirst; m <= grp.last; m++)
@@ -187,11 +203,36 @@ function callLocals(a: AnalysisOk, grp: Group, grads: Float64Array): { sources: 
       if (s < grp.first) seen.add(s);
     }
   const outside = [...seen].sort((x, y) => x - y);
-  grads[grp.output] = 1;
-  const failed = propagate(g, a.values, ones, ones, grads, null, grp.output, bodyFirst);
-  const locals = grp.params.map((p) => (failed < 0 ? (grads[p] as number) : Number.NaN));
-  for (const s of outside) locals.push(failed < 0 ? (grads[s] as number) : Number.NaN);
-  grads.fill(0, grp.first, grp.last + 1);
-  for (const s of outside) grads[s] = 0;
-  return { sources: [...sources, ...outside], locals };
+  // What each input's gradient is read from: its param node, or itself (a name the body reads).
+  const at = [...grp.params, ...outside];
+  const from = [...args, ...outside];
+  const locals = at.map(() => Number.NaN);
+  const pass = (take: (k: number) => boolean): boolean => {
+    needs.fill(0, grp.first, grp.last + 1);
+    for (const s of outside) needs[s] = 0;
+    let any = false;
+    at.forEach((n, k) => {
+      if (take(k)) {
+        needs[n] = 1;
+        any = true;
+      }
+    });
+    if (!any) return true;
+    for (let m = bodyFirst; m <= grp.last; m++)
+      for (let e = g.firstEdge[m] as number; e < (g.firstEdge[m + 1] as number); e++)
+        if (needs[g.edgeSource[e] as number]) needs[m] = 1;
+    grads[grp.output] = 1;
+    const ok = propagate(g, a.values, ones, needs, grads, null, grp.output, bodyFirst) < 0;
+    if (ok)
+      at.forEach((n, k) => {
+        if (take(k)) locals[k] = grads[n] as number;
+      });
+    grads.fill(0, grp.first, grp.last + 1);
+    for (const s of outside) grads[s] = 0;
+    return ok;
+  };
+  pass((k) => depends[from[k] as number] === 1);
+  pass((k) => depends[from[k] as number] !== 1);
+  for (const s of outside) needs[s] = 0;
+  return { sources: from, locals };
 }

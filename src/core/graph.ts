@@ -28,6 +28,8 @@ export interface Group {
   builtin: boolean;
   /** The built-in the body computes, when it is one written out (`1/(1+exp(-z))` is sigmoid). */
   like?: Composite;
+  /** The name a statement gives the call's value (`q` in `q = sig(x)`), if any. */
+  label?: string;
 }
 
 /** One node of the operation graph, as an object: the readable view of a row of the graph's columns. */
@@ -122,7 +124,7 @@ export interface GraphData {
   calls?: readonly (CallInfo | undefined)[];
 }
 
-/** A collapsed call's inputs as its body names them (its parameters, then the program's names it reads). */
+/** A collapsed call's inputs as its body names them: its parameters (the program's names it reads after them keep their own). */
 export interface CallInfo {
   params: string[];
   like?: Composite;

@@ -40,7 +40,11 @@ function partialLatex(graph: Graph, id: number, args: readonly string[], out: st
   if (node.op !== 'call') return OP[node.op].partialLatex(args, out, slot);
   const info = graph.calls[id];
   if (info?.like) return OP[info.like].partialLatex(args, out, slot);
-  return partialOf(nameLatex(node.fn ?? 'f'), nameLatex(info?.params[slot] ?? 'x'));
+  const param = info?.params[slot];
+  return partialOf(
+    nameLatex(node.fn ?? 'f'),
+    param === undefined ? (args[slot] as string) : nameLatex(param),
+  );
 }
 
 /** `q = x + y`: the node's definition in terms of its inputs' symbols. */

@@ -499,7 +499,7 @@ describe('scope, warnings, layout of the text', () => {
     expect(c.gradients).toEqual({ y: 6 });
     // h's gate reads its argument 3 and the program's y.
     const call = callNodes(c.graph)[0] as number;
-    expect(c.graph.calls[call]?.params).toEqual(['y', 'y']);
+    expect(c.graph.calls[call]?.params).toEqual(['y']);
     const locals = Array.from(
       { length: c.graph.arity(call) },
       (_, s) => c.graph.callLocal?.[(c.graph.firstEdge[call] as number) + s],
@@ -554,7 +554,7 @@ describe('a collapsed call’s local derivatives', () => {
     const grp = r.graph.groups[0] as Group;
     const c = collapse(r, new Set());
     const call = callNodes(c.graph)[0] as number;
-    expect(c.graph.calls[call]?.params).toEqual(['u', 'v', 'y']);
+    expect(c.graph.calls[call]?.params).toEqual(['u', 'v']);
     expect(c.values[call]).toBe(r.values[grp.output]);
     const first = c.graph.firstEdge[call] as number;
     const local = (k: number) => c.graph.callLocal?.[first + k] as number;
@@ -632,11 +632,12 @@ describe('a collapsed call’s local derivatives', () => {
 });
 
 /*
- * Known bugs, found while writing these tests (see the report). `it.fails` passes while the bug is there;
- * once src is fixed these start failing: turn them into plain `it`.
+ * Bugs found while writing these tests, each watched failing (as `it.fails`) before the fix: the inner
+ * pass of a call took gradients nobody needs (∂/∂2 of x^2 at x < 0), and a call's value named by a
+ * statement lost its name when the body was just a parameter.
  */
-describe('known bugs in collapse', () => {
-  it.fails('a call whose body raises a negative number to a constant power is collapsed', () => {
+describe('collapse: regressions', () => {
+  it('a call whose body raises a negative number to a constant power is collapsed', () => {
     // The inner reverse pass of the call takes ∂(x^2)/∂2 = x²·ln x too, NaN for x < 0, although 2 is a
     // constant whose gradient nobody needs; every local of the call becomes NaN, the collapsed backward
     // pass fails, and collapse() quietly returns the inlined analysis: nothing is collapsed.
@@ -646,14 +647,14 @@ describe('known bugs in collapse', () => {
     expect(c.graph.size).toBe(2);
   });
 
-  it.fails('a squared-error loss whose prediction is below its target is collapsed', () => {
+  it('a squared-error loss whose prediction is below its target is collapsed', () => {
     const r = ok('loss(y, t) = (y - t)^2; y = 0.2; t = 1; f = loss(y, t)');
     expect(r.gradients.y).toBeCloseTo(-1.6, 12);
     const c = collapse(r, new Set());
     expect(callNodes(c.graph)).toHaveLength(1);
   });
 
-  it.fails('the same NaN is the local derivative of a constant argument (the call is collapsed)', () => {
+  it('the same NaN is the local derivative of a constant argument (the call is collapsed)', () => {
     const r = ok('g(p) = p^2 + p; a = 1; f = g(-0.25) + a');
     const c = collapse(r, new Set());
     const call = callNodes(c.graph)[0] as number;
@@ -661,7 +662,7 @@ describe('known bugs in collapse', () => {
     expect(c.graph.callLocal?.[c.graph.firstEdge[call] as number]).toBe(0.5);
   });
 
-  it.fails('a call with a constant argument where the body has no finite derivative is collapsed', () => {
+  it('a call with a constant argument where the body has no finite derivative is collapsed', () => {
     // sqrt at the constant 0: the inlined pass skips that edge (no input behind it), the inner pass does not.
     const r = ok('g(x, w) = sqrt(x)*w; w = 2; f = g(0, w) + w');
     expect(r.gradients).toEqual({ w: 1 });
@@ -669,11 +670,17 @@ describe('known bugs in collapse', () => {
     expect(callNodes(c.graph)).toHaveLength(1);
   });
 
-  it.fails('a call gate names a program name it reads by that name', () => {
-    // q = id(a) makes q the param node of id (labelled x); h's gate then calls its input q "x".
+  it('a call gate names a program name it reads by that name', () => {
+    // q = id(a) makes q the param node of id (labelled x); collapsed, id's gate is q, and h's step says q.
     const r = ok('id(x) = x; a = 2; b = 3; q = id(a); h(y) = y*q; f = h(b)');
     const c = collapse(r, new Set());
     const h = callNodes(c.graph).find((n) => c.graph.fn[n] === 'h') as number;
-    expect(c.graph.calls[h]?.params).toEqual(['y', 'q']);
+    const id = callNodes(c.graph).find((n) => c.graph.fn[n] === 'id') as number;
+    expect(c.graph.label[id]).toBe('q');
+    expect(c.graph.calls[h]?.params).toEqual(['y']);
+    const names = nodeNames(c.graph);
+    const step = c.steps.toArray().find((st) => st.target === h && st.source === id);
+    if (!step) throw new Error('no step from h to q');
+    expect(stepCaption(c.graph, names, c.values, step)).toContain('h gate: local derivative ∂h/∂q = 3');
   });
 });
