@@ -80,6 +80,13 @@ export function scanHeads(source: string, t: Tokens): Map<number, Head> {
         );
       params.push(k);
     }
+    if (t.kind[close - 1] === COMMA)
+      fail(
+        `A parameter name is missing after the last "," of ${name}`,
+        t.start[close - 1] as number,
+        t.end[close] as number,
+        'Delete the comma, or add the parameter.',
+      );
     if (params.length === 0)
       fail(
         `${name}() has no parameters; a function needs at least one`,

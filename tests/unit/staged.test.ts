@@ -684,3 +684,13 @@ describe('collapse: regressions', () => {
     expect(stepCaption(c.graph, names, c.values, step)).toContain('h gate: local derivative ∂h/∂q = 3');
   });
 });
+
+describe('definition heads', () => {
+  it('a trailing comma in the parameters is an error, as it is in a call', () => {
+    const head = analyze('g(x,) = x*2; f = g(1)');
+    expect(head.ok).toBe(false);
+    if (head.ok) return;
+    expect(head.error.message).toContain('parameter name is missing');
+    expect('g(x,) = x*2; f = g(1)'.slice(head.error.start, head.error.end)).toBe(',)');
+  });
+});
