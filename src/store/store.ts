@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Analysis, AnalysisOk } from '../core';
 import type { LayoutFn } from '../view/layoutService';
 import { analyze as analyzeText, makeScene, type Scene } from './derive';
+import { positionOfCall } from './focus';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
 import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
@@ -128,17 +129,22 @@ export function createGradflowStore(initial: StoreOptions = {}) {
 
     /** A preset was loaded: its picture, whenever its layout arrives, starts at the beginning. */
     let fromStart = false;
+    /** A call was opened or closed mid-animation: the new picture stands at that call. */
+    let refocus: { key: string; backward: boolean } | null = null;
     const show = (a: Analysis, next: Scene) => {
       const { scene: prev, position } = get();
       const sameShape = prev !== null && prev.shape === next.shape;
       const atEnd = prev === null || position >= prev.timeline.length;
       const start = fromStart;
       fromStart = false;
+      const at = refocus && !atEnd ? positionOfCall(next, refocus.key, refocus.backward) : null;
+      refocus = null;
       set({
         analysis: a,
         layingOut: 0,
         scene: next,
-        position: start ? 0 : sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
+        position:
+          at !== null ? at : start ? 0 : sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
         selected: sameShape ? get().selected : null,
         highlight: sameShape ? get().highlight : null,
         playing: sameShape ? get().playing : false,
@@ -192,6 +198,8 @@ export function createGradflowStore(initial: StoreOptions = {}) {
           // Collapsing a call collapses the calls inside it too.
           for (const k of now) if (k === key || k.startsWith(`${key}/`)) now.delete(k);
         } else now.add(key);
+        const { scene, position } = get();
+        if (scene && position > 0) refocus = { key, backward: position > scene.timeline.forward.length };
         set({ expanded: [...now].sort() });
         recompute(get().source, get().overrides);
       },
