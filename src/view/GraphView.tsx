@@ -4,7 +4,7 @@ import { MAX_DRAWN_NODES } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
-import { edgeGeometry, stubPoints } from './edges';
+import { edgeGeometry, orderEdges, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
@@ -16,16 +16,6 @@ import { Pulse } from './Pulse';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom } from './useZoom';
-
-/** The edges in drawing order: the one being stepped through last. */
-function orderEdges<E extends { id: number }>(
-  edges: readonly E[],
-  current: number | undefined,
-): readonly E[] {
-  if (current === undefined) return edges;
-  const at = edges.findIndex((e) => e.id === current);
-  return at < 0 ? edges : [...edges.slice(0, at), ...edges.slice(at + 1), edges[at] as E];
-}
 
 /** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
 export function GraphView() {
@@ -294,7 +284,8 @@ export function GraphView() {
             <Pulse
               d={(geometry[frame.step.edge] as { d: string }).d}
               duration={stepDuration}
-              key={stepIndex}
+              // A new edge (or the same step on a redrawn graph: a call opened) starts a new run.
+              key={`${stepIndex}:${(geometry[frame.step.edge] as { d: string }).d}`}
             />
           )}
         </g>

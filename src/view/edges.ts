@@ -43,3 +43,13 @@ export function stubPoints(scene: Scene): Point[] {
     [(x[out] as number) + ow + STUB, y[out] as number],
   ];
 }
+
+/** The edges in drawing order: the one being stepped through last. */
+export function orderEdges<E extends { id: number }>(
+  edges: readonly E[],
+  current: number | undefined,
+): readonly E[] {
+  if (current === undefined) return edges;
+  const at = edges.findIndex((e) => e.id === current);
+  return at < 0 ? edges : [...edges.slice(0, at), ...edges.slice(at + 1), edges[at] as E];
+}
