@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
-import { toPyTorch } from '../core';
+import { pyTorchScript } from '../core/pytorch';
 import { useGradflow } from '../store/hooks';
 
-/** The same computation as a PyTorch script, to check Gradflow's numbers in a notebook. */
+/**
+ * The same computation as a PyTorch script, to check Gradflow's numbers in a notebook. It is written from
+ * the analysis with every call inlined, whatever is drawn opened up: the program's functions become Python
+ * functions, each call one line.
+ */
 export function PyTorchPanel() {
-  const scene = useGradflow((s) => s.scene);
+  const full = useGradflow((s) => s.scene?.full);
   const [status, setStatus] = useState('');
-  const code = useMemo(
-    () => (scene ? toPyTorch(scene.analysis.graph, scene.names, scene.analysis.inputs) : ''),
-    [scene],
-  );
-  if (!scene) return null;
+  const code = useMemo(() => (full ? pyTorchScript(full) : ''), [full]);
+  if (!full) return null;
   return (
     <div className="pytorch">
       <button

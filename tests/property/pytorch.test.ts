@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_OPS, type AnalysisOk, analyze, nodeNames, type OpSpec, toPyTorch } from '../../src/core';
+import { ALL_OPS, type AnalysisOk, analyze, type OpSpec } from '../../src/core';
+import { pyTorchScript } from '../../src/core/pytorch';
 import { parsePrinted, type RunResult, runScript, runScripts } from '../py/run';
 import { program, type Tree, treeArb, VARS } from './programs';
 
@@ -228,7 +229,7 @@ const key = (c: Case) =>
 
 function exported(c: Case): { r: AnalysisOk; code: string } | null {
   const r = analyze(c.source, c.values);
-  return r.ok ? { r, code: toPyTorch(r.graph, nodeNames(r.graph), r.inputs) } : null;
+  return r.ok ? { r, code: pyTorchScript(r) } : null;
 }
 
 // --- The property -----------------------------------------------------------------------------------------

@@ -1,10 +1,18 @@
-import type { InputValue } from '../analyze';
+import type { AnalysisOk, InputValue } from '../analyze';
+import type { FunctionDef, Program } from '../ast';
+import { collapse } from '../collapse';
+import { COMPOSITES } from '../composites';
 import type { Graph } from '../graph';
-import { CONST_CODE } from '../ops/table';
-import type { OpName } from '../ops/types';
-import { dependsOnInput, reachesOutput } from '../reach';
+import { CALL_CODE, CONST_CODE, INPUT_CODE } from '../ops/table';
+import type { Composite } from '../ops/types';
+import { parse } from '../parser';
+import { reachesOutput } from '../reach';
+import { nodeNames } from '../symbols';
+import { bindings } from './bindings';
+import { definitionsCalled, pyFunction, type Scope, type Usage, usage } from './functions';
 import { pyNames } from './names';
 import { pyFloat } from './numbers';
+import { Torch } from './torch';
 
 export { pyName } from './names';
 export { pyFloat } from './numbers';
@@ -15,117 +23,171 @@ export { pyFloat } from './numbers';
  * number is a float64 tensor (torch functions refuse Python floats, and float32 would change the digits),
  * numbers are written so that Python reads the same double, names never collide with Python's, max/min
  * follow Gradflow's tie rule, and a constant output prints zero gradients instead of calling .backward().
+ * The functions the program defines are Python functions, and each call of one is one line.
  */
 
-const CALL: Partial<Record<OpName, string>> = {
-  exp: 'torch.exp',
-  log: 'torch.log',
-  log10: 'torch.log10',
-  log2: 'torch.log2',
-  sqrt: 'torch.sqrt',
-  abs: 'torch.abs',
-  sin: 'torch.sin',
-  cos: 'torch.cos',
-  tan: 'torch.tan',
-  tanh: 'torch.tanh',
-  sigmoid: 'torch.sigmoid',
-  relu: 'torch.relu',
-};
-const INFIX: Partial<Record<OpName, string>> = { add: '+', sub: '-', mul: '*', div: '/', pow: '**' };
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Gradflow's max/min in torch: all of the gradient to the first argument that attains the extreme. */
-function helper(op: 'max' | 'min'): string[] {
-  return [
-    `def first_${op}(*args):`,
-    `    # ${op}(...) by Gradflow's rule: at a tie, the FIRST argument that attains the ${op} gets the whole`,
-    `    # gradient (torch.${op} would share it among the tied arguments). torch.arg${op} returns the first`,
-    '    # index of the extreme, and indexing routes the gradient to that element only.',
-    '    s = torch.stack(args)',
-    `    return s[torch.arg${op}(s)]`,
-    '',
-    '',
-  ];
+/** The program's functions, for a graph whose calls are collapsed, and the node each name holds. */
+interface Functions {
+  program: Program;
+  bound: ReadonlyMap<string, number>;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A name of the program that a body reads has no variable in the script (then the export inlines). */
+class Unbound extends Error {}
+
+/**
+ * "Copy as PyTorch" for an analysis with every call inlined (the store's `scene.full`): the functions the
+ * output uses become Python functions, called where the program calls them; built-in composites opened up
+ * into exps are torch.sigmoid and torch.tanh again.
+ */
+export function pyTorchScript(full: AnalysisOk): string {
+  const inlined = () => toPyTorch(full.graph, nodeNames(full.graph), full.inputs);
+  if (full.graph.groups.length === 0) return inlined();
+  const parsed = parse(full.source);
+  const a = collapse(full, new Set());
+  // collapse() gives the inlined analysis back when its own pass fails: then so does the export.
+  if (!parsed.ok || a === full) return inlined();
+  const fns = { program: parsed.program, bound: bindings(a.graph, full.graph.groups, parsed.program) };
+  try {
+    return write(a.graph, nodeNames(a.graph), a.inputs, fns);
+  } catch (e) {
+    if (e instanceof Unbound) return inlined();
+    throw e;
+  }
+}
 
 /**
  * A PyTorch program that computes the same output and gradients, line for line with the graph (same
  * names, renamed only where Python needs it), in float64 so that the numbers match Gradflow's to the
  * last digits. It prints `f = <value>` and `df/dx = <gradient>` for each input, with Python's repr.
+ * A `param` node is the argument itself; a collapsed call of the program's function needs the program:
+ * use pyTorchScript.
  */
 export function toPyTorch(graph: Graph, names: readonly string[], inputs: readonly InputValue[]): string {
+  return write(graph, names, inputs, null);
+}
+
+function write(
+  graph: Graph,
+  names: readonly string[],
+  inputs: readonly InputValue[],
+  fns: Functions | null,
+): string {
   const out = graph.output;
   const live = reachesOutput(graph, out);
-  const needsGrad = dependsOnInput(graph);
   const constOut = graph.op[out] === CONST_CODE;
   // The nodes that get a Python variable: the inputs, each gate the output uses, a constant output.
   const named = inputs.map((i) => i.node);
+  const called = new Set<string>();
   for (let id = 0; id < graph.size; id++) {
     if (live[id] && (graph.arity(id) > 0 || (id === out && constOut))) named.push(id);
+    if (live[id] && graph.op[id] === CALL_CODE) called.add(graph.fn[id] as string);
   }
+  const defs = fns ? definitionsCalled(fns.program, called) : [];
+  const defOf = new Map(defs.map((d) => [d.name, d]));
   const label = (id: number) => names[id] ?? `v${id}`;
   // The output's name in what the script prints; a bare number as the output is called f (or L, ...).
   const outLabel = IDENTIFIER.test(label(out))
     ? label(out)
     : (['f', 'L', 'out', 'output'].find((c) => !names.includes(c)) ?? `v${out}`);
-  const gradflowNames = named.map((id) => (id === out ? outLabel : label(id)));
+  // Functions first: they keep their names, and a variable numbered like one (u1) is renamed.
+  const gradflowNames = [
+    ...defs.map((d) => d.name),
+    ...named.map((id) => (id === out ? outLabel : label(id))),
+  ];
+  const pyFn = new Map<string, string>();
   const py = new Map<number, string>();
   const renamed = new Set<string>();
   pyNames(gradflowNames).forEach((p, k) => {
-    py.set(named[k] as number, p);
+    if (k < defs.length) pyFn.set(gradflowNames[k] as string, p);
+    else py.set(named[k - defs.length] as number, p);
     if (p !== gradflowNames[k]) renamed.add(`${gradflowNames[k]} as ${p}`);
   });
 
-  let usesMath = false;
-  const constant = (id: number) => {
-    const v = graph.constant[id] as number;
-    const text = graph.text[id];
-    let literal = pyFloat(v);
-    if ((text === 'pi' && v === Math.PI) || (text === 'e' && v === Math.E)) {
-      literal = `math.${text}`;
-      usesMath = true;
-    }
-    return `torch.tensor(${literal}, dtype=torch.float64)`;
-  };
-  const ref = (id: number) => (graph.op[id] === CONST_CODE ? constant(id) : (py.get(id) as string));
-
+  const torch = new Torch();
+  const ref = (id: number) =>
+    graph.op[id] === CONST_CODE
+      ? torch.tensor(graph.constant[id] as number, graph.text[id])
+      : (py.get(id) as string);
   const body: string[] = [];
   for (const i of inputs) {
     body.push(
       `${py.get(i.node)} = torch.tensor(${pyFloat(i.value)}, dtype=torch.float64, requires_grad=True)`,
     );
   }
-  const helpers = new Set<'max' | 'min'>();
   for (let id = 0; id < graph.size; id++) {
     if (!live[id]) continue;
     const arity = graph.arity(id);
     if (arity === 0) {
-      if (id === out && constOut) body.push(`${py.get(id)} = ${constant(id)}`);
+      if (id === out && constOut) body.push(`${py.get(id)} = ${ref(id)}`);
       continue;
     }
-    const op = graph.opName(id);
     const a: string[] = [];
     for (let s = 0; s < arity; s++) a.push(ref(graph.arg(id, s)));
     let expr: string;
-    const infix = INFIX[op];
-    if (infix) expr = `${a[0]} ${infix} ${a[1]}`;
-    else if (op === 'neg') expr = `-${a[0]}`;
-    else if (op === 'max' || op === 'min') {
-      helpers.add(op);
-      expr = `first_${op}(${a.join(', ')})`;
-    } else expr = `${CALL[op]}(${a[0]})`;
+    if (graph.op[id] !== CALL_CODE) expr = torch.apply(graph.opName(id), a);
+    else {
+      // A call: the arguments in parameter order, then the program's names its body reads (not passed).
+      const fn = graph.fn[id] as string;
+      const def = defOf.get(fn);
+      if (def) expr = `${pyFn.get(fn)}(${a.slice(0, def.params.length).join(', ')})`;
+      else if (COMPOSITES.includes(fn as Composite)) expr = torch.apply(fn as Composite, a.slice(0, 1));
+      else
+        throw new Error(`toPyTorch: the call of ${fn} needs the program's definitions (use pyTorchScript)`);
+    }
     body.push(`${py.get(id)} = ${expr}`);
   }
 
+  const functions: string[] = [];
+  const used = new Map<FunctionDef, Usage>();
+  if (fns) {
+    const scope: Scope = {
+      torch,
+      fn: (name) => pyFn.get(name) as string,
+      global: (name) => {
+        const p = py.get(fns.bound.get(name) ?? -1);
+        if (p === undefined) throw new Unbound(name);
+        return p;
+      },
+      renamed,
+    };
+    for (const d of defs) {
+      for (const line of pyFunction(fns.program, d, scope)) functions.push(line);
+      functions.push('', '');
+      used.set(d, usage(fns.program, d, used));
+    }
+  }
+  // Whether the output requires grad in torch: it depends on an input, through what each body uses.
+  const needsGrad = new Uint8Array(graph.size);
+  for (let id = 0; id <= out; id++) {
+    if (graph.op[id] === INPUT_CODE) needsGrad[id] = 1;
+    const def = graph.op[id] === CALL_CODE ? defOf.get(graph.fn[id] as string) : undefined;
+    const uses = def ? used.get(def) : undefined;
+    if (!uses) {
+      for (let s = 0; s < graph.arity(id); s++) if (needsGrad[graph.arg(id, s)]) needsGrad[id] = 1;
+      continue;
+    }
+    uses.params.forEach((u, s) => {
+      if (u && needsGrad[graph.arg(id, s)]) needsGrad[id] = 1;
+    });
+    for (const name of uses.globals) if (needsGrad[fns?.bound.get(name) ?? -1]) needsGrad[id] = 1;
+  }
+
   const o = py.get(out) as string;
-  const lines = [...(usesMath ? ['import math', ''] : []), 'import torch', ''];
+  const lines = [...(torch.usesMath ? ['import math', ''] : []), 'import torch', ''];
   lines.push("# Gradflow's computation in PyTorch, one line per operation, in float64 as in Gradflow.");
+  if (defs.length > 0)
+    lines.push('# Each call of a function of the program is one line, a call of the Python function.');
   if (renamed.size > 0) lines.push(`# Renamed for Python: ${[...renamed].join(', ')}.`);
   lines.push('');
-  if (helpers.size > 0) lines.push('');
-  for (const op of ['max', 'min'] as const) if (helpers.has(op)) lines.push(...helper(op));
-  lines.push(...body, '');
+  const defined = [...torch.helperLines(), ...functions];
+  if (defined.length > 0) lines.push('');
+  for (const line of defined) lines.push(line);
+  // One push per line: spreading 100,000 lines into push() overflows the stack.
+  for (const line of body) lines.push(line);
+  lines.push('');
   if (needsGrad[out]) lines.push(`${o}.backward()`);
   else
     lines.push(

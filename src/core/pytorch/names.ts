@@ -34,13 +34,15 @@ export function pyName(name: string, taken: ReadonlySet<string> = new Set()): st
 /**
  * Distinct Python names for a program's names, in order. A name Python does not allow, or one an earlier
  * entry already has, is renamed to a name that no entry has: `torch` becomes `torch_1` when `torch_` is a
- * variable too, so two variables never merge.
+ * variable too, so two variables never merge. No name is one of `taken` (names already in use around them,
+ * as a function's parameters are among the variables its body reads).
  */
-export function pyNames(names: readonly string[]): string[] {
+export function pyNames(names: readonly string[], taken: ReadonlySet<string> = new Set()): string[] {
   const all = new Set(names);
   const given = new Set<string>();
+  const free = (n: string) => !given.has(n) && !taken.has(n);
   return names.map((name) => {
-    const py = usable(name) && !given.has(name) ? name : fresh(name, (n) => !all.has(n) && !given.has(n));
+    const py = usable(name) && free(name) ? name : fresh(name, (n) => !all.has(n) && free(n));
     given.add(py);
     return py;
   });
