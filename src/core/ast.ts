@@ -1,5 +1,6 @@
 import { grow } from './columns';
 import { ALL_OPS, CONSTANTS } from './ops/table';
+import { TENSOR_OPS, type TensorOpName } from './ops/tensor';
 import type { OpName } from './ops/types';
 
 /** Every AST node knows the span [start, end) of the text it came from. */
@@ -16,7 +17,9 @@ export type Expr =
   /** An operation: operators and function calls alike. `fn` is the name as typed (`ln`, `pow`). */
   | (Span & { kind: 'op'; op: OpName; args: Expr[]; fn?: string; implicit?: boolean })
   /** A call of a function the program defines. */
-  | (Span & { kind: 'call'; fn: string; args: Expr[] });
+  | (Span & { kind: 'call'; fn: string; args: Expr[] })
+  /** A tensor operation: a literal `[a, b]` (op 'list'), `A @ B`, `W.T`, `v[i]`, `sum(v)`, … */
+  | (Span & { kind: 'tensor'; op: TensorOpName; args: Expr[]; fn?: string });
 
 export type Statement =
   | (Span & { kind: 'assign'; name: string; nameStart: number; nameEnd: number; expr: Expr })
@@ -29,6 +32,9 @@ export const E_NAME = 2;
 export const E_OP = 3;
 /** A call of a function the program defines: `sym` is the function's name, the arguments are its args. */
 export const E_CALL = 4;
+/** A tensor operation (see ops/tensor.ts): `op` is its code in TENSOR_OPS. An index's positions are
+ * number rows among its arguments, after the tensor. */
+export const E_TENSOR = 5;
 
 /** A use of a name inside a function's body, with its span. */
 export interface NameUse {
@@ -258,10 +264,20 @@ export class Program {
       else if (kind === E_CONSTANT)
         tree.push({ kind: 'constant', name: name(r), value: this.value(r), ...span });
       else if (kind === E_NAME) tree.push({ kind: 'name', name: name(r), ...span });
-      else if (kind === E_CALL) {
+      else if (kind === E_CALL || kind === E_TENSOR) {
         const first = x.firstArg[r] as number;
         const args = Array.from(x.args.subarray(first, x.firstArg[r + 1]), (a) => tree[a] as Expr);
-        tree.push({ kind: 'call', fn: name(r), args, ...span });
+        if (kind === E_CALL) tree.push({ kind: 'call', fn: name(r), args, ...span });
+        else {
+          const e: Expr = {
+            kind: 'tensor',
+            op: TENSOR_OPS[x.op[r] as number] as TensorOpName,
+            args,
+            ...span,
+          };
+          if ((x.sym[r] as number) >= 0) e.fn = name(r);
+          tree.push(e);
+        }
       } else {
         const first = x.firstArg[r] as number;
         const args = Array.from(x.args.subarray(first, x.firstArg[r + 1]), (a) => tree[a] as Expr);
@@ -298,6 +314,14 @@ export function printExpr(root: Expr): string {
     if (e.kind === 'number') out.push(e.text);
     else if (e.kind === 'constant' || e.kind === 'name') out.push(e.name);
     else if (e.kind === 'op' && e.op === 'neg') stack.push(')', e.args[0] as Expr, '(-');
+    else if (
+      e.kind === 'tensor' &&
+      e.op !== 'sum' &&
+      e.op !== 'mean' &&
+      e.op !== 'softmax' &&
+      e.fn === undefined
+    )
+      stack.push(...tensorParts(e).reverse());
     else if (e.kind === 'op' && INFIX[e.op] && e.fn === undefined) {
       stack.push(')', e.args[1] as Expr, ` ${INFIX[e.op]} `, e.args[0] as Expr, '(');
     } else {
@@ -311,6 +335,22 @@ export function printExpr(root: Expr): string {
     }
   }
   return out.join('');
+}
+
+/** The pieces printExpr writes for a literal, a product, a transpose or an index. */
+function tensorParts(e: Expr & { kind: 'tensor' }): (Expr | string)[] {
+  const [a, b] = e.args as [Expr, Expr];
+  if (e.op === 'matmul') return ['(', a, ' @ ', b, ')'];
+  if (e.op === 'transpose') return [a, '.T'];
+  const open = e.op === 'index' ? [a, '['] : ['['];
+  const items = e.op === 'index' ? e.args.slice(1) : e.args;
+  const parts: (Expr | string)[] = [...open];
+  items.forEach((item, k) => {
+    if (k > 0) parts.push(', ');
+    parts.push(item);
+  });
+  parts.push(']');
+  return parts;
 }
 
 /** A definition's body as a tree (the parameters are names in it). */

@@ -1,12 +1,17 @@
-import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, type FunctionDef, type Program } from './ast';
+import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_TENSOR, type FunctionDef, type Program } from './ast';
 import { COMPOSITES, expansionOf, likeOf } from './composites';
 import { MAX_INLINED_NODES } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { finishGraph, type StatementUse } from './finish';
-import type { Graph, Group, InputDecl } from './graph';
+import type { Graph, Group } from './graph';
 import { hashString, mix } from './hash';
 import { ALL_OPS, CONST_CODE, INPUT_CODE, OP_CODE, PARAM_CODE } from './ops/table';
+import { TENSOR_CODE } from './ops/tensor';
 import type { Composite } from './ops/types';
+import { LABEL_SEED, TensorWriter } from './tensor/declare';
+import { elementwise, isTensor, shapeText, type Tensor, type Value } from './tensor/lower';
+import { elementName, lowerRow, record } from './tensor/rows';
+import { CONST_SEED, OP_HASH } from './writer';
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
 
@@ -14,9 +19,6 @@ export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: Gradf
  * Structural hashes (see Graph.hashes). A name's hash comes from the lexer's symbol table; seeds keep the
  * kinds apart: an input `x`, a constant and a named intermediate `x` hash differently.
  */
-const OP_HASH = ALL_OPS.map((o) => hashString(o.name));
-const CONST_SEED = 7;
-const LABEL_SEED = 11;
 const PARAM_SEED = 13;
 
 /** Nodes and edges an expanded composite adds at most (its expansion's rows and arguments, and x). */
@@ -30,9 +32,23 @@ interface Scope {
   program: Program;
   /** By symbol, inside a call's body: the node a parameter or a name of the program is bound to, or -1. */
   defined: Int32Array;
-  /** By row: the node made for it (post-order, so arguments are always filled first). */
+  /** By row: the node made for it (post-order, so arguments are always filled first), or -1 for a tensor. */
   nodeOf: Int32Array;
+  /** By row, where a row's value is a vector or matrix (sparse; `tensors` says whether there are any). */
+  tensorOf: (Tensor | undefined)[];
+  /** By symbol, inside a call's body: a parameter or a name of the program bound to a tensor. */
+  bound: Map<number, Tensor>;
+  tensors: boolean;
 }
+
+const newScope = (program: Program): Scope => ({
+  program,
+  defined: new Int32Array(program.names.length).fill(-1),
+  nodeOf: new Int32Array(program.exprs.count),
+  tensorOf: [],
+  bound: new Map(),
+  tensors: false,
+});
 
 export interface BuildOptions {
   /** Keys of the built-in composite calls to expand into their definition (`sigmoid#0`). */
@@ -72,24 +88,7 @@ function capacity(p: Program, expand: ReadonlySet<string>): { nodes: number; edg
   return { nodes, edges };
 }
 
-class Builder {
-  private n = 0; // nodes so far
-  private e = 0; // edges so far
-  private readonly op: Uint8Array;
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
-  private readonly constant: Float64Array;
-  private readonly hashes: Uint32Array;
-  private readonly firstEdge: Int32Array;
-  private readonly edgeSource: Int32Array;
-  private readonly edgeTarget: Int32Array;
-  /** Sparse, by node id: only inputs, named intermediates, calls and constants have an entry. */
-  private readonly label: (string | undefined)[];
-  private readonly fn: (string | undefined)[];
-  private readonly text: (string | undefined)[];
-  private readonly callKey: (string | undefined)[];
-  private readonly inputs: InputDecl[] = [];
-  private readonly groups: Group[] = [];
+class Builder extends TensorWriter {
   /** The program's scope for bodies; by symbol, the node a name of the program is bound to so far (or -1),
    * and where an assigned name's statement starts (or -1). */
   private readonly main: Scope;
@@ -104,62 +103,29 @@ class Builder {
   private readonly called = new Set<FunctionDef>();
 
   constructor(
-    private readonly program: Program,
+    program: Program,
     private readonly source: string,
     private readonly expand: ReadonlySet<string>,
   ) {
     // Every AST row makes at most one node (repeated names make none), and every argument one edge;
-    // every call adds at most its definition's inlined size.
+    // every call adds at most its definition's inlined size. (Tensors grow the columns further.)
     const { nodes, edges } = capacity(program, expand);
     if (nodes > MAX_INLINED_NODES) {
       const d = program.definitions[0] as FunctionDef;
-      this.fail(
-        `Inlining every call would build about ${Math.round(nodes).toLocaleString('en-US')} nodes; the limit is ${MAX_INLINED_NODES.toLocaleString('en-US')}`,
-        d.start,
-        d.end,
-        'Functions that call functions several times multiply their size; call fewer of them.',
+      throw new ParseFailure(
+        syntaxError(
+          `Inlining every call would build about ${Math.round(nodes).toLocaleString('en-US')} nodes; the limit is ${MAX_INLINED_NODES.toLocaleString('en-US')}`,
+          d.start,
+          d.end,
+          'Functions that call functions several times multiply their size; call fewer of them.',
+        ),
       );
     }
-    this.op = new Uint8Array(nodes);
-    this.start = new Int32Array(nodes);
-    this.end = new Int32Array(nodes);
-    this.constant = new Float64Array(nodes);
-    this.hashes = new Uint32Array(nodes);
-    this.firstEdge = new Int32Array(nodes + 1);
-    this.edgeSource = new Int32Array(edges);
-    this.edgeTarget = new Int32Array(edges);
-    this.label = new Array(nodes);
-    this.fn = new Array(nodes);
-    this.text = new Array(nodes);
-    this.callKey = new Array(nodes);
+    super(program, nodes, edges);
     const names = program.names.length;
-    this.main = {
-      program,
-      defined: new Int32Array(names).fill(-1),
-      nodeOf: new Int32Array(program.exprs.count),
-    };
+    this.main = newScope(program);
     this.globalOf = new Int32Array(names).fill(-1);
     this.definedAt = new Int32Array(names).fill(-1);
-  }
-
-  private fail(message: string, start: number, end: number, hint?: string): never {
-    throw new ParseFailure(syntaxError(message, start, end, hint));
-  }
-
-  private add(code: number, start: number, end: number, hash: number): number {
-    const id = this.n++;
-    this.op[id] = code;
-    this.start[id] = start;
-    this.end[id] = end;
-    this.hashes[id] = hash;
-    this.firstEdge[id] = this.e;
-    return id;
-  }
-
-  private edge(source: number, target: number): void {
-    this.edgeSource[this.e] = source;
-    this.edgeTarget[this.e] = target;
-    this.e++;
   }
 
   private newInput(sym: number, start: number, end: number, row = -1): number {
@@ -214,20 +180,23 @@ class Builder {
   }
 
   /**
-   * Inlines one call: a `param` node per parameter (the argument under the parameter's name), then the
-   * body, read in `scope` with the parameters bound. The names the body reads from the program were
-   * resolved before (`globals`), so the group's nodes are one contiguous range of ids.
+   * Inlines one call: a `param` node per parameter (the argument under the parameter's name; one per
+   * element for a vector or matrix), then the body, read in `scope` with the parameters bound. The names
+   * the body reads from the program were resolved before (`globals`), so the group's nodes are one
+   * contiguous range of ids.
    */
   private inline(
     scope: Scope,
     def: FunctionDef,
-    args: number[],
+    args: Value[],
     key: string,
     start: number,
     end: number,
     builtin?: Composite,
   ): number {
-    const globals = def.globals.map((u) => this.resolve(u.sym, start, end, def.name));
+    const globals = def.globals.map(
+      (u) => this.globalTensor.get(u.sym) ?? this.resolve(u.sym, start, end, def.name),
+    );
     const g = this.groups.length;
     const group: Group = {
       key,
@@ -247,25 +216,43 @@ class Builder {
     if (like) group.like = like;
     this.groups.push(group);
     // Bind the body's names (lexical scope: a caller's parameters are not seen in the callee).
-    const bound = [...def.params, ...def.globals.map((u) => u.sym)];
-    const saved = bound.map((sym) => scope.defined[sym] as number);
+    const names = [...def.params, ...def.globals.map((u) => u.sym)];
+    const saved = names.map((sym) => scope.defined[sym] as number);
+    const savedTensors = names.map((sym) => scope.bound.get(sym));
+    const bind = (sym: number, v: Value) => {
+      if (isTensor(v)) {
+        scope.bound.set(sym, v);
+        scope.tensors = true;
+      } else {
+        scope.bound.delete(sym);
+        scope.defined[sym] = v;
+      }
+    };
     def.globals.forEach((u, k) => {
-      scope.defined[u.sym] = globals[k] as number;
+      bind(u.sym, globals[k] as Value);
     });
     def.params.forEach((sym, k) => {
-      const a = args[k] as number;
+      const a = args[k] as Value;
       const name = def.paramNames[k] as string;
-      const id = this.add(
-        PARAM_CODE,
-        start,
-        end,
-        mix(mix(hashString(name), PARAM_SEED), this.hashes[a] as number),
+      const param = (node: number, label: string) => {
+        const id = this.add(
+          PARAM_CODE,
+          start,
+          end,
+          mix(mix(hashString(label), PARAM_SEED), this.hashes[node] as number),
+        );
+        this.label[id] = label;
+        this.fn[id] = group.fn;
+        this.edge(node, id);
+        group.params.push(id);
+        return id;
+      };
+      bind(
+        sym,
+        isTensor(a)
+          ? { shape: a.shape, nodes: a.nodes.map((n, j) => param(n, elementName(name, a, j))) }
+          : param(a, name),
       );
-      this.label[id] = name;
-      this.fn[id] = group.fn;
-      this.edge(a, id);
-      group.params.push(id);
-      scope.defined[sym] = id;
     });
     const outer = this.group;
     this.group = g;
@@ -273,9 +260,19 @@ class Builder {
     const out = this.expression(scope, def.first, def.root);
     this.counts.pop();
     this.group = outer;
-    bound.forEach((sym, k) => {
+    names.forEach((sym, k) => {
       scope.defined[sym] = saved[k] as number;
+      const t = savedTensors[k];
+      if (t) scope.bound.set(sym, t);
+      else scope.bound.delete(sym);
     });
+    if (isTensor(out))
+      this.fail(
+        `${def.name} returns ${shapeText(out.shape)} values; for now a function's value must be one number`,
+        start,
+        end,
+        'Functions may take vectors and matrices; to return one, write its expression in the program.',
+      );
     if (out < group.first)
       this.fail(
         `The body of ${def.name} is only "${scope.program.names[scope.program.exprs.sym[def.root] as number]}", a name of the program`,
@@ -288,8 +285,52 @@ class Builder {
     return out;
   }
 
-  /** Adds the nodes of AST rows first..root (one subtree, in post-order); returns the root's node. */
-  private expression(scope: Scope, first: number, root: number): number {
+  /** A row's value: a node, or the tensor it made. */
+  private valueAt(scope: Scope, row: number): Value {
+    return (scope.tensors ? scope.tensorOf[row] : undefined) ?? (scope.nodeOf[row] as number);
+  }
+
+  private setTensor(scope: Scope, row: number, v: Value): void {
+    if (isTensor(v)) {
+      scope.tensors = true;
+      scope.tensorOf[row] = v;
+      scope.nodeOf[row] = -1;
+    } else {
+      if (scope.tensors) scope.tensorOf[row] = undefined;
+      scope.nodeOf[row] = v;
+    }
+  }
+
+  /** A tensor row, or a scalar op with a tensor operand (elementwise, broadcast). */
+  private lowerTensor(scope: Scope, r: number, kind: number, args: number[]): Value {
+    const { program } = scope;
+    const x = program.exprs;
+    const texts = args.map((a) => this.source.slice(x.start[a], x.end[a]));
+    const site = { start: x.start[r] as number, end: x.end[r] as number, texts };
+    const code = x.op[r] as number;
+    if (kind !== E_TENSOR) {
+      const first = this.n;
+      const vals = args.map((a) => this.valueAt(scope, a));
+      const v = elementwise(this, code, vals, site);
+      record(this.tensors, 'elementwise', v, vals, first, this.n - 1, site, ALL_OPS[code]?.name);
+      return v;
+    }
+    // An index's positions are number rows: read them, they make no nodes.
+    const isIndex = code === TENSOR_CODE.index;
+    const operands = isIndex ? args.slice(0, 1) : args;
+    const at = isIndex ? args.slice(1).map((a) => program.value(a)) : [];
+    return lowerRow(
+      this,
+      this.tensors,
+      code,
+      operands.map((a) => this.valueAt(scope, a)),
+      at,
+      site,
+    );
+  }
+
+  /** Adds the nodes of AST rows first..root (one subtree, in post-order); returns the root's value. */
+  private expression(scope: Scope, first: number, root: number): Value {
     const { program, nodeOf } = scope;
     const x = program.exprs;
     const { names, nameHashes } = program;
@@ -298,7 +339,10 @@ class Builder {
       const start = x.start[r] as number;
       const end = x.end[r] as number;
       const sym = x.sym[r] as number;
+      if (scope.tensors) scope.tensorOf[r] = undefined;
       if (kind === E_NUMBER || kind === E_CONSTANT) {
+        // An index's positions are read by the index, and make no node.
+        if (kind === E_NUMBER && this.indexPosition(x, r)) continue;
         const text = kind === E_NUMBER ? program.numberText(r) : (names[sym] as string);
         // The literal's hash, and the minus signs folded into it (−2 is not 2).
         const h = mix(mix(nameHashes[sym] as number, CONST_SEED), x.neg[r] as number);
@@ -310,7 +354,10 @@ class Builder {
       }
       if (kind === E_NAME) {
         // In the program's statements a name is the program's; in a body, what the call bound it to.
-        nodeOf[r] = this.group < 0 ? this.resolve(sym, start, end) : (scope.defined[sym] as number);
+        const t =
+          this.group < 0 ? this.globalTensor.get(sym) : scope.tensors ? scope.bound.get(sym) : undefined;
+        if (t) this.setTensor(scope, r, t);
+        else nodeOf[r] = this.group < 0 ? this.resolve(sym, start, end) : (scope.defined[sym] as number);
         continue;
       }
       const a = x.firstArg[r] as number;
@@ -318,8 +365,16 @@ class Builder {
       if (kind === E_CALL) {
         const def = program.definitionOf(r);
         this.called.add(def);
-        const args = Array.from(x.args.subarray(a, a + count), (row) => nodeOf[row] as number);
+        const args = Array.from(x.args.subarray(a, a + count), (row) => this.valueAt(scope, row));
         nodeOf[r] = this.inline(scope, def, args, this.nextKey(def.name), start, end);
+        continue;
+      }
+      if (kind === E_TENSOR || (scope.tensors && this.anyTensor(scope, x.args, a, count))) {
+        this.setTensor(
+          scope,
+          r,
+          this.lowerTensor(scope, r, kind as number, Array.from(x.args.subarray(a, a + count))),
+        );
         continue;
       }
       const code = x.op[r] as number;
@@ -328,20 +383,8 @@ class Builder {
         const key = this.nextKey(composite);
         if (this.expand.has(key)) {
           const e = expansionOf(composite);
-          const inner: Scope = {
-            program: e.program,
-            defined: new Int32Array(e.program.names.length).fill(-1),
-            nodeOf: new Int32Array(e.program.exprs.count),
-          };
-          nodeOf[r] = this.inline(
-            inner,
-            e.def,
-            [nodeOf[x.args[a] as number] as number],
-            key,
-            start,
-            end,
-            composite,
-          );
+          const arg = nodeOf[x.args[a] as number] as number;
+          nodeOf[r] = this.inline(newScope(e.program), e.def, [arg], key, start, end, composite);
           continue;
         }
         this.callKey[this.n] = key;
@@ -355,7 +398,25 @@ class Builder {
       for (let k = 0; k < count; k++) this.edge(nodeOf[x.args[a + k] as number] as number, id);
       nodeOf[r] = id;
     }
-    return nodeOf[root] as number;
+    return this.valueAt(scope, root);
+  }
+
+  /** Whether any of a row's arguments is a tensor. */
+  private anyTensor(scope: Scope, args: Int32Array, a: number, count: number): boolean {
+    for (let k = 0; k < count; k++) if (scope.tensorOf[args[a + k] as number]) return true;
+    return false;
+  }
+
+  /** Whether number row r is a position of an index (`v[1]`): the row right after it reads it. */
+  private indexPosition(x: Program['exprs'], r: number): boolean {
+    // An index row follows its positions directly (post-order), with them among its last arguments.
+    for (let q = r + 1; q < x.count && q <= r + 2; q++)
+      if (x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.index) {
+        const a = x.firstArg[q] as number;
+        const b = x.firstArg[q + 1] as number;
+        for (let k = a + 1; k < b; k++) if (x.args[k] === r) return true;
+      }
+    return false;
   }
 
   build(): Graph {
@@ -386,13 +447,33 @@ class Builder {
       this.current = sym;
       const root = st.root[s] as number;
       const kind = x.kind[root];
-      declaresOnly = sym >= 0 && (kind === E_NUMBER || kind === E_CONSTANT);
-      if (declaresOnly) {
+      declaresOnly = sym >= 0 && (kind === E_NUMBER || kind === E_CONSTANT || this.numbersOnly(root));
+      if (declaresOnly && kind === E_TENSOR) {
+        // `W = [[4], [-2]]` declares a tensor input: one input per element, each with its value.
+        output = this.newTensorInput(sym, st.first[s] as number, root);
+      } else if (declaresOnly) {
         // `x = -2` declares an input with a starting value.
         output = this.newInput(sym, st.start[s] as number, st.end[s] as number, root);
       } else {
         const firstNode = this.n;
-        output = this.expression(this.main, st.first[s] as number, root);
+        const value = this.expression(this.main, st.first[s] as number, root);
+        if (isTensor(value)) {
+          output = this.tensorStatement(
+            sym,
+            value,
+            s === p.length - 1,
+            st.start[s] as number,
+            st.end[s] as number,
+          );
+          statements.push({
+            node: output,
+            name: p.nameOf(s),
+            start: st.start[s] as number,
+            end: st.end[s] as number,
+          });
+          continue;
+        }
+        output = value;
         if (sym >= 0) {
           const name = p.names[sym] as string;
           // `q = sig(x)`: the calls whose value q is are called q when collapsed.
@@ -431,9 +512,6 @@ class Builder {
 
   /** Trims the columns to what was built; a function never called is worth a remark. */
   private finish(output: number, statements: StatementUse[]): Graph {
-    const size = this.n;
-    const edges = this.e;
-    this.firstEdge[size] = edges;
     const uncalled: GradflowError[] = this.program.definitions
       .filter((d) => !this.called.has(d))
       .map((d) => ({
@@ -442,27 +520,6 @@ class Builder {
         end: d.end,
         phase: 'syntax',
       }));
-    return finishGraph(
-      {
-        size,
-        op: this.op.subarray(0, size),
-        start: this.start.subarray(0, size),
-        end: this.end.subarray(0, size),
-        constant: this.constant.subarray(0, size),
-        firstEdge: this.firstEdge.subarray(0, size + 1),
-        edgeSource: this.edgeSource.subarray(0, edges),
-        edgeTarget: this.edgeTarget.subarray(0, edges),
-        label: this.label,
-        fn: this.fn,
-        text: this.text,
-        inputs: this.inputs,
-        output,
-        hashes: this.hashes.subarray(0, size),
-        groups: this.groups,
-        callKey: this.callKey,
-      },
-      statements,
-      uncalled,
-    );
+    return finishGraph(this.columns(output), statements, uncalled);
   }
 }

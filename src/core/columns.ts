@@ -4,7 +4,7 @@
  * hundreds of thousands of objects for the garbage collector to trace and copy.
  */
 
-export type Column = Uint8Array | Int8Array | Uint16Array | Int32Array | Float64Array;
+export type Column = Uint8Array | Int8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 /** A copy of `a` with room for `capacity` entries (the new entries are 0). */
 export function grow<T extends Column>(a: T, capacity: number): T {

@@ -7,6 +7,7 @@ import {
   IDENT,
   LPAREN,
   NUMBER,
+  RBRACKET,
   RPAREN,
   SEP,
   SLASH,
@@ -14,6 +15,7 @@ import {
   type Tokens,
 } from './lexer';
 import { CONSTANTS, FUNCTIONS } from './ops/table';
+import { TENSOR_FUNCTIONS } from './ops/tensor';
 
 /* What an identifier is. */
 export const NAME_SYM = 1;
@@ -59,7 +61,9 @@ export class TokenCursor {
     let c = this.symClass[sym] as number;
     if (c === 0) {
       const name = this.t.names[sym] as string;
-      c = CONSTANTS.has(name) ? CONSTANT_SYM : FUNCTIONS.has(name) ? FUNCTION_SYM : NAME_SYM;
+      // sum, mean, softmax and logsumexp are functions, unless the program assigns the name (`sum = a + b`).
+      const tensorFn = TENSOR_FUNCTIONS.has(name) && !this.isAssigned(sym);
+      c = CONSTANTS.has(name) ? CONSTANT_SYM : FUNCTIONS.has(name) || tensorFn ? FUNCTION_SYM : NAME_SYM;
       this.symClass[sym] = c;
     }
     return c;
@@ -83,17 +87,22 @@ export class TokenCursor {
     const name = this.name(i);
     const guess = typoOf(name, FUNCTIONS.keys());
     if (guess === undefined) return;
-    if (!this.assigned) {
-      this.assigned = new Uint8Array(this.t.names.length);
-      for (let k = 0; k + 1 < this.t.count; k++)
-        if (this.kind(k) === IDENT && this.kind(k + 1) === EQUALS) this.assigned[this.t.sym[k] as number] = 1;
-    }
-    if (this.assigned[this.t.sym[i] as number]) return;
+    if (this.isAssigned(this.t.sym[i] as number)) return;
     this.failAt(
       i,
       `Unknown function "${name}" — did you mean "${guess}"?`,
       `To multiply, write ${name}*${this.groupText(i + 1)}.`,
     );
+  }
+
+  /** Whether the program assigns symbol `sym` somewhere (`name = …`). */
+  protected isAssigned(sym: number): boolean {
+    if (!this.assigned) {
+      this.assigned = new Uint8Array(this.t.names.length);
+      for (let k = 0; k + 1 < this.t.count; k++)
+        if (this.kind(k) === IDENT && this.kind(k + 1) === EQUALS) this.assigned[this.t.sym[k] as number] = 1;
+    }
+    return this.assigned[sym] === 1;
   }
 
   /** The text of the parenthesized group opening at token `open`, when it is short: `(x)`; else `(…)`. */
@@ -151,6 +160,8 @@ export class TokenCursor {
   protected unexpectedAfterOperand(i: number): never {
     const k = this.kind(i);
     if (k === RPAREN) this.failAt(i, 'This ")" has no "(" to close', 'Delete it, or add the "(" it closes.');
+    if (k === RBRACKET)
+      this.failAt(i, 'This "]" has no "[" to close', 'Delete it, or add the "[" it closes.');
     if (k === NUMBER) {
       const prev = i - 1;
       this.fail(

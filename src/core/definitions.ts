@@ -2,6 +2,7 @@ import type { FunctionDef, NameUse } from './ast';
 import { ParseFailure, syntaxError, where } from './errors';
 import { COMMA, EOF, EQUALS, IDENT, LPAREN, RPAREN, SEP, type Tokens } from './lexer';
 import { CONSTANTS, FUNCTIONS } from './ops/table';
+import { TENSOR_FUNCTIONS } from './ops/tensor';
 
 /*
  * Functions the program defines: `name(p1, p2, …) = body`. Reading one happens in two halves. Before the
@@ -62,7 +63,7 @@ export function scanHeads(source: string, t: Tokens): Map<number, Head> {
     if (close < 0 || t.kind[close + 1] !== EQUALS) continue;
     const name = text(i);
     const span: [number, number] = [t.start[i] as number, t.end[close] as number];
-    if (FUNCTIONS.has(name))
+    if (FUNCTIONS.has(name) || TENSOR_FUNCTIONS.has(name))
       fail(
         `"${name}" is a built-in function; your function needs another name`,
         ...span,

@@ -1,16 +1,20 @@
-import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_OP, ExprColumns } from './ast';
+import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_OP, E_TENSOR, ExprColumns } from './ast';
 import { CONSTANT_SYM, FUNCTION_SYM, TokenCursor, USER_SYM } from './cursor';
 import type { Draft } from './definitions';
 import { where } from './errors';
 import {
+  AT,
   CARET,
   COMMA,
+  DOT,
   EOF,
   IDENT,
+  LBRACKET,
   LPAREN,
   MINUS,
   NUMBER,
   PLUS,
+  RBRACKET,
   RPAREN,
   SEP,
   SLASH,
@@ -19,6 +23,7 @@ import {
 } from './lexer';
 import { arityError } from './ops/arity';
 import { FUNCTIONS, OP_CODE } from './ops/table';
+import { TENSOR_CODE, TENSOR_FUNCTIONS, type TensorOpName } from './ops/tensor';
 
 /** Deepest nesting of parentheses/operators we read (a recursive-descent parser needs a bound). */
 export const MAX_DEPTH = 500;
@@ -100,6 +105,18 @@ export class ExpressionParser extends TokenCursor {
         this.expectOperand(op);
         const right = this.expression(infix.right ? infix.bp - 1 : infix.bp);
         left = this.binary(infix.op, left, right, false);
+      } else if (k === AT) {
+        // The matrix product binds like * and /, from the left: A @ B @ x = (A @ B) @ x.
+        if (IMPLICIT_BP <= minBp) break;
+        const op = this.pos++;
+        this.expectOperand(op);
+        const right = this.expression(IMPLICIT_BP);
+        left = this.tensorRow(
+          'matmul',
+          [left, right],
+          this.x.start[left] as number,
+          this.x.end[right] as number,
+        );
       } else if (k === IDENT || k === LPAREN) {
         // Implicit multiplication: 2x, 2(x+1), (a+b)(b+1), 2 sin(x), x(x+1).
         if (IMPLICIT_BP <= minBp) break;
@@ -113,7 +130,98 @@ export class ExpressionParser extends TokenCursor {
     return left;
   }
 
+  /** A primary expression and what follows it directly: `.T` and indexing, which bind tightest. */
   protected prefix(): number {
+    let r = this.primary();
+    for (;;) {
+      const k = this.kind();
+      if (k === DOT) {
+        const dot = this.pos++;
+        if (this.kind() !== IDENT || this.name(this.pos) !== 'T')
+          this.fail(
+            `Only .T (transpose) can follow a "."`,
+            this.t.start[dot] as number,
+            this.t.end[this.pos] as number,
+            'Write W.T for the transpose of W.',
+          );
+        const end = this.t.end[this.pos++] as number;
+        r = this.tensorRow('transpose', [r], this.x.start[r] as number, end);
+      } else if (k === LBRACKET) r = this.index(r);
+      else return r;
+    }
+  }
+
+  /** `v[i]` or `W[i, j]`: positions are whole numbers from 0, written as numbers. */
+  private index(base: number): number {
+    const open = this.pos++;
+    const at: number[] = [];
+    for (;;) {
+      const tok = this.pos;
+      const text = this.kind(tok) === NUMBER ? this.text(tok) : '';
+      if (!/^\d+$/.test(text))
+        this.failAt(
+          tok,
+          `An index is a whole number from 0, such as v[0] or W[1, 0]`,
+          'Indexing counts from 0, as in NumPy and PyTorch.',
+        );
+      at.push(this.leaf(E_NUMBER, tok));
+      this.pos++;
+      const k = this.kind();
+      if (k === COMMA && at.length < 2) {
+        this.pos++;
+        continue;
+      }
+      if (k === RBRACKET) break;
+      this.failAt(
+        k === COMMA ? this.pos : open,
+        k === COMMA
+          ? 'At most two indices: v[i] or W[i, j]'
+          : `Missing "]" to close the "[" at ${where(this.source, this.t.start[open] as number)}`,
+      );
+    }
+    const end = this.t.end[this.pos++] as number;
+    return this.tensorRow('index', [base, ...at], this.x.start[base] as number, end);
+  }
+
+  /** `[a, b, c]`, or rows of them `[[1, 2], [3, 4]]`: the "[" was just read. */
+  private list(open: number): number {
+    const items: number[] = [];
+    if (this.kind() === RBRACKET)
+      this.failAt(open, 'An empty [] has no value', 'A vector needs at least one element: [1, 2, 3].');
+    for (;;) {
+      items.push(this.expression(0));
+      const k = this.kind();
+      if (k === COMMA) {
+        this.pos++;
+        if (this.kind() === RBRACKET)
+          this.failAt(
+            this.pos - 1,
+            'An element is missing after this ","',
+            'Delete the comma, or add the element.',
+          );
+        continue;
+      }
+      if (k === RBRACKET) break;
+      if (k === EOF || k === SEP || k === RPAREN)
+        this.failAt(
+          open,
+          `Missing "]" to close the "[" at ${where(this.source, this.t.start[open] as number)}`,
+          'Close the vector with "]".',
+        );
+      this.unexpectedAfterOperand(this.pos);
+    }
+    const end = this.t.end[this.pos++] as number;
+    return this.tensorRow('list', items, this.t.start[open] as number, end);
+  }
+
+  /** Appends a tensor operation's row. */
+  protected tensorRow(op: TensorOpName, args: number[], start: number, end: number, sym = -1): number {
+    const r = this.x.push(E_TENSOR, TENSOR_CODE[op], start, end, sym);
+    for (const a of args) this.x.pushArg(a);
+    return r;
+  }
+
+  protected primary(): number {
     const i = this.pos++;
     const x = this.x;
     switch (this.kind(i)) {
@@ -153,6 +261,10 @@ export class ExpressionParser extends TokenCursor {
       }
       case IDENT:
         return this.identifier(i);
+      case LBRACKET:
+        return this.list(i);
+      case RBRACKET:
+        return this.failAt(i, 'This "]" has no "[" to close', 'Delete it, or add the "[" it closes.');
       case EOF:
       case SEP:
         return this.failAt(i, 'Expected an expression here');
@@ -177,6 +289,20 @@ export class ExpressionParser extends TokenCursor {
       return this.leaf(E_NAME, i);
     }
     if (c === USER_SYM) return this.call(i);
+    const reduce = TENSOR_FUNCTIONS.get(name);
+    if (reduce) {
+      const args = this.argumentList(name);
+      const start = this.t.start[i] as number;
+      const end = this.t.end[this.pos - 1] as number;
+      if (args.length !== 1)
+        this.fail(
+          `${name} takes one vector or matrix, but ${args.length === 0 ? 'none was' : `${args.length} were`} given`,
+          start,
+          end,
+          `For example: ${name}([1, 2, 3])`,
+        );
+      return this.tensorRow(reduce, args, start, end, this.t.sym[i] as number);
+    }
     const spec = FUNCTIONS.get(name);
     if (!spec) {
       // A name before "(" that is not a function multiplies, as on paper: x(x+1) = x·(x+1); the
@@ -187,6 +313,9 @@ export class ExpressionParser extends TokenCursor {
     const args = this.argumentList(name);
     const start = this.t.start[i] as number;
     const end = this.t.end[this.pos - 1] as number;
+    // max(v) and min(v) of one tensor reduce it; with two or more arguments they stay elementwise.
+    if ((spec.name === 'max' || spec.name === 'min') && args.length === 1)
+      return this.tensorRow(spec.name, args, start, end, this.t.sym[i] as number);
     const wrong = arityError(name, spec, args.length);
     if (wrong) this.fail(wrong, start, end);
     // The function name as typed (`ln`, not `log`) is kept through its symbol.

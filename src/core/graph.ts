@@ -1,5 +1,6 @@
 import type { GradflowError } from './errors';
 import { ALL_OPS, CONST_CODE } from './ops/table';
+import type { TensorOpName } from './ops/tensor';
 import type { Composite, OpName } from './ops/types';
 
 /**
@@ -122,6 +123,29 @@ export interface GraphData {
   callLocal?: Float64Array;
   /** By node id (sparse), for a collapsed call: what each of its inputs is called inside, and what it computes. */
   calls?: readonly (CallInfo | undefined)[];
+  /** The tensor operations, in the order they were built; empty for a program of numbers only. */
+  tensors?: TensorOp[];
+}
+
+/**
+ * A tensor operation (`W @ x`, `relu(v)`, `sum(v)`, a literal `[a, b]`), lowered onto scalar gates: the
+ * scalar nodes it made are [first, last] (empty for a transpose or an index, which make none), and its
+ * value is `outputs`, one node per element in row-major order, of shape `shape` ([] for a number).
+ */
+export interface TensorOp {
+  op: TensorOpName;
+  /** For an elementwise op, the scalar op it applies (`relu`, `add`). */
+  scalar?: OpName;
+  shape: number[];
+  first: number;
+  last: number;
+  outputs: number[];
+  /** The tensor operands, by their output nodes and shapes. */
+  operands: { shape: number[]; nodes: number[] }[];
+  start: number;
+  end: number;
+  /** The name a statement gives the value (`h` in `h = relu(W @ x)`), if any. */
+  label?: string;
 }
 
 /** A collapsed call's inputs as its body names them: its parameters (the program's names it reads after them keep their own). */
@@ -156,6 +180,7 @@ export class Graph implements GraphData {
   readonly callKey: readonly (string | undefined)[];
   readonly callLocal: Float64Array | undefined;
   readonly calls: readonly (CallInfo | undefined)[];
+  readonly tensors: TensorOp[];
   private nodeView: GraphNode[] | undefined;
   private edgeView: GraphEdge[] | undefined;
   private outView: number[][] | undefined;
@@ -182,6 +207,7 @@ export class Graph implements GraphData {
     this.callKey = d.callKey ?? [];
     this.callLocal = d.callLocal;
     this.calls = d.calls ?? [];
+    this.tensors = d.tensors ?? [];
   }
 
   get edgeCount(): number {

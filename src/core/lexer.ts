@@ -21,6 +21,12 @@ export const LPAREN = 40;
 export const RPAREN = 41;
 export const COMMA = 44;
 export const EQUALS = 61;
+export const LBRACKET = 91;
+export const RBRACKET = 93;
+/** `@`, the matrix product. */
+export const AT = 64;
+/** `.` before a name: `W.T`. */
+export const DOT = 46;
 
 /**
  * The tokens of a program as parallel columns (struct of arrays), read by index: a 400,000-character
@@ -118,8 +124,11 @@ export class Tokens {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentPart = (c: number) => isIdentStart(c) || isDigit(c);
-/** Characters that are a token of their own: + - * / ^ ( ) , = */
+/** Characters that are a token of their own: + - * / ^ ( ) , = [ ] @ */
 const isPunct = (c: number) =>
+  c === LBRACKET ||
+  c === RBRACKET ||
+  c === AT ||
   c === PLUS ||
   c === MINUS ||
   c === STAR ||
@@ -197,6 +206,8 @@ export function lex(source: string): { tokens: Tokens } | { error: GradflowError
       i += 2;
     } else if (isPunct(c)) {
       push(c, i, ++i);
+    } else if (c === DOT && isIdentStart(source.charCodeAt(i + 1))) {
+      push(DOT, i, ++i);
     } else {
       const cp = source.codePointAt(i) as number;
       const glyph = String.fromCodePoint(cp);
@@ -209,7 +220,7 @@ export function lex(source: string): { tokens: Tokens } | { error: GradflowError
           i + glyph.length,
           meant
             ? `Type "${meant}" instead of "${glyph}".`
-            : 'Use numbers, names, + - * / ^ ( ) , = and functions such as sin(x).',
+            : 'Use numbers, names, + - * / ^ @ ( ) [ ] , = and functions such as sin(x).',
         ),
       };
     }

@@ -60,13 +60,17 @@ export function nodeNames(graph: Graph): string[] {
   }
   const outputName = ['f', 'L', 'out', 'output'].find((c) => !taken.has(c)) ?? 'output';
   let k = 0;
+  const suffix = new Map<string, number>();
   const names: string[] = [];
   for (let id = 0; id < graph.size; id++) {
     const label = graph.label[id];
     if (label && graph.op[id] === PARAM_CODE) {
       // A parameter keeps its name where it is the only one (z in sig); else z_1, z_2, … (x in two calls).
       let name = label;
-      for (let j = 1; taken.has(name); j++) name = `${label}_${j}`;
+      // Counting on from the last suffix given to this label: 5,000 calls of sig(z) are linear, not quadratic.
+      let j = suffix.get(label) ?? 1;
+      while (taken.has(name)) name = `${label}_${j++}`;
+      suffix.set(label, j);
       taken.add(name);
       names.push(name);
     } else if (label) names.push(label);

@@ -133,7 +133,6 @@ describe('errors point at the problem', () => {
     ['2*sqr(x)', 'Unknown function "sqr" — did you mean "sqrt"?', 2, 5],
     ['x*(y+sin(x)', 'Missing ")" to close the "(" at column 3', 2, 3],
     ['(x + 1', 'Missing ")" to close the "(" at column 1', 0, 1],
-    ['max(x)', 'max needs at least 2 arguments, but 1 was given', 0, 6],
     ['sin(x, y)', 'sin takes 1 argument, but 2 were given', 0, 9],
     ['x +', 'The "+" at column 3 has nothing on its right', 2, 3],
     ['x * / y', 'The "*" at column 3 has nothing on its right', 2, 3],
@@ -150,6 +149,18 @@ describe('errors point at the problem', () => {
     ['  \n ; ', 'Type an expression, for example (x + y) * z', 0, 6],
   ])('%j', (source, message, start, end) => {
     expect(error(source)).toMatchObject({ message, start, end });
+  });
+
+  it('max of one number: max(v) reduces a vector, so one number is refused once its value is known', () => {
+    expect(parse('max(x)').ok).toBe(true);
+    const a = analyze('max(x)');
+    expect(a.ok).toBe(false);
+    if (a.ok) return;
+    expect(a.error).toMatchObject({
+      message: 'max needs at least 2 arguments, but 1 was given',
+      start: 0,
+      end: 6,
+    });
   });
 
   it('gives a hint for look-alike characters pasted from slides', () => {

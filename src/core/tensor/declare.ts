@@ -1,0 +1,118 @@
+import { E_NUMBER, E_TENSOR, type Program } from '../ast';
+import { mix } from '../hash';
+import { INPUT_CODE } from '../ops/table';
+import { TENSOR_CODE } from '../ops/tensor';
+import { GraphWriter } from '../writer';
+import { shapeText, type Tensor } from './lower';
+import { elementName, record } from './rows';
+
+/** Seeds the hash of a named intermediate (see Graph.hashes), as the scalar builder does. */
+export const LABEL_SEED = 11;
+
+/**
+ * The part of the graph builder that names tensors: a literal of numbers assigned to a name declares a
+ * tensor input (`W = [[4], [-2]]`: one input per element, `W[0,0]` and `W[1,0]`), a tensor a statement
+ * names has its elements called `h[0]`, `h[1]`, and the output must be one number.
+ */
+export class TensorWriter extends GraphWriter {
+  /** By symbol: the program's names bound to a vector or matrix. */
+  protected readonly globalTensor = new Map<number, Tensor>();
+
+  constructor(
+    protected readonly program: Program,
+    nodes: number,
+    edges: number,
+  ) {
+    super(nodes, edges);
+  }
+
+  /** Whether row r is a literal vector or matrix of numbers only (`[[4], [-2]]`). */
+  protected numbersOnly(r: number): boolean {
+    const x = this.program.exprs;
+    if (x.kind[r] !== E_TENSOR || x.op[r] !== TENSOR_CODE.list) return false;
+    for (let k = x.firstArg[r] as number; k < (x.firstArg[r + 1] as number); k++) {
+      const a = x.args[k] as number;
+      if (x.kind[a] !== E_NUMBER && !this.numbersOnly(a)) return false;
+    }
+    return true;
+  }
+
+  /** `W = [[4], [-2]]`: an input per element (`W[0,0]`, `W[1,0]`), each declared with its number. */
+  protected newTensorInput(sym: number, first: number, root: number): number {
+    const p = this.program;
+    const x = p.exprs;
+    const name = p.names[sym] as string;
+    // The literal's numbers, in row-major order (post-order visits them in the order of the text).
+    const numbers: number[] = [];
+    for (let r = first; r < root; r++) if (x.kind[r] === E_NUMBER) numbers.push(r);
+    const inner = x.args[x.firstArg[root] as number] as number;
+    const rows = (x.firstArg[root + 1] as number) - (x.firstArg[root] as number);
+    const cols =
+      x.kind[inner] === E_TENSOR ? (x.firstArg[inner + 1] as number) - (x.firstArg[inner] as number) : 0;
+    const shape = x.kind[inner] === E_TENSOR ? [rows, cols] : [numbers.length];
+    if (shape.length === 2)
+      for (let k = x.firstArg[root] as number; k < (x.firstArg[root + 1] as number); k++) {
+        const row = x.args[k] as number;
+        const n =
+          x.kind[row] === E_TENSOR ? (x.firstArg[row + 1] as number) - (x.firstArg[row] as number) : 1;
+        if (n !== shape[1] || x.kind[row] !== E_TENSOR)
+          this.fail(
+            `The rows of ${name} must all have ${shape[1]} numbers, as its first row does`,
+            x.start[row] as number,
+            x.end[row] as number,
+            'A matrix is written by rows of one length: [[1, 2], [3, 4]].',
+          );
+      }
+    const t: Tensor = { shape, nodes: [] };
+    const first0 = this.n;
+    numbers.forEach((r, k) => {
+      const label = elementName(name, { shape, nodes: [] }, k);
+      const id = this.add(
+        INPUT_CODE,
+        x.start[r] as number,
+        x.end[r] as number,
+        mix(p.nameHashes[sym] as number, k),
+      );
+      this.label[id] = label;
+      this.inputs.push({
+        name: label,
+        node: id,
+        start: x.start[r] as number,
+        end: x.end[r] as number,
+        declared: p.value(r),
+        valueStart: x.start[r] as number,
+        valueEnd: x.end[r] as number,
+      });
+      t.nodes.push(id);
+    });
+    this.globalTensor.set(sym, t);
+    const site = { start: x.start[root] as number, end: x.end[root] as number, texts: [] };
+    record(this.tensors, 'list', t, [], first0, this.n - 1, site);
+    (this.tensors[this.tensors.length - 1] as { label?: string }).label = name;
+    return t.nodes[t.nodes.length - 1] as number;
+  }
+
+  /** `h = relu(W @ x)`: its elements are called h[0], h[1]; the last line must be one number. */
+  protected tensorStatement(sym: number, t: Tensor, last: boolean, start: number, end: number): number {
+    const p = this.program;
+    const name = sym >= 0 ? (p.names[sym] as string) : undefined;
+    if (last)
+      this.fail(
+        `The output${name ? ` ${name}` : ''} is ${shapeText(t.shape)} numbers; the output must be one number (a loss)`,
+        start,
+        end,
+        `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0].`,
+      );
+    if (name !== undefined) {
+      t.nodes.forEach((id, k) => {
+        if (this.op[id] === INPUT_CODE || this.label[id] !== undefined) return;
+        this.label[id] = elementName(name, t, k);
+        this.hashes[id] = mix(mix(p.nameHashes[sym] as number, LABEL_SEED), k);
+      });
+      const op = this.tensors[this.tensors.length - 1];
+      if (op && op.outputs === t.nodes && op.label === undefined) op.label = name;
+      this.globalTensor.set(sym, t);
+    }
+    return t.nodes[t.nodes.length - 1] as number;
+  }
+}
