@@ -1,16 +1,16 @@
 import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_TENSOR, type FunctionDef, type Program } from './ast';
-import { COMPOSITES, expansionOf, likeOf } from './composites';
+import { expansionOf, likeOf } from './composites';
 import { MAX_INLINED_NODES } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { finishGraph, type StatementUse } from './finish';
 import type { Graph, Group } from './graph';
 import { hashString, mix } from './hash';
-import { ALL_OPS, CONST_CODE, INPUT_CODE, OP_CODE, PARAM_CODE } from './ops/table';
-import { TENSOR_CODE } from './ops/tensor';
+import { CONST_CODE, INPUT_CODE, PARAM_CODE } from './ops/table';
 import type { Composite } from './ops/types';
+import { COMPOSITE_OF, capacity, newScope, type Scope } from './scope';
 import { LABEL_SEED, TensorWriter } from './tensor/declare';
-import { elementwise, isTensor, shapeText, type Tensor, type Value } from './tensor/lower';
-import { elementName, lowerRow, record } from './tensor/rows';
+import { isTensor, shapeText, type Value } from './tensor/lower';
+import { elementName } from './tensor/rows';
 import { CONST_SEED, OP_HASH } from './writer';
 
 export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
@@ -20,35 +20,6 @@ export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: Gradf
  * kinds apart: an input `x`, a constant and a named intermediate `x` hash differently.
  */
 const PARAM_SEED = 13;
-
-/** Nodes and edges an expanded composite adds at most (its expansion's rows and arguments, and x). */
-const COMPOSITE_SIZE = 16;
-/** By op code: the composite built-in it is, if any. */
-const COMPOSITE_OF: (Composite | undefined)[] = ALL_OPS.map(() => undefined);
-for (const c of COMPOSITES) COMPOSITE_OF[OP_CODE[c]] = c;
-
-/** Where rows are read from: the program, or a built-in's expansion, with its names' current nodes. */
-interface Scope {
-  program: Program;
-  /** By symbol, inside a call's body: the node a parameter or a name of the program is bound to, or -1. */
-  defined: Int32Array;
-  /** By row: the node made for it (post-order, so arguments are always filled first), or -1 for a tensor. */
-  nodeOf: Int32Array;
-  /** By row, where a row's value is a vector or matrix (sparse; `tensors` says whether there are any). */
-  tensorOf: (Tensor | undefined)[];
-  /** By symbol, inside a call's body: a parameter or a name of the program bound to a tensor. */
-  bound: Map<number, Tensor>;
-  tensors: boolean;
-}
-
-const newScope = (program: Program): Scope => ({
-  program,
-  defined: new Int32Array(program.names.length).fill(-1),
-  nodeOf: new Int32Array(program.exprs.count),
-  tensorOf: [],
-  bound: new Map(),
-  tensors: false,
-});
 
 export interface BuildOptions {
   /** Keys of the built-in composite calls to expand into their definition (`sigmoid#0`). */
@@ -70,24 +41,6 @@ export function buildGraph(program: Program, source: string, opts: BuildOptions 
   }
 }
 
-/** An upper bound on the nodes and edges the program's statements make, calls inlined. */
-function capacity(p: Program, expand: ReadonlySet<string>): { nodes: number; edges: number } {
-  const x = p.exprs;
-  let nodes = x.count;
-  let edges = x.argsCount;
-  for (let s = 0; s < p.length; s++)
-    for (let r = p.stmts.first[s] as number; r <= (p.stmts.root[s] as number); r++)
-      if (x.kind[r] === E_CALL) {
-        const d = p.definitionOf(r);
-        nodes += d.size;
-        edges += d.edges;
-      }
-  // Each expanded key is one call.
-  nodes += COMPOSITE_SIZE * expand.size;
-  edges += COMPOSITE_SIZE * expand.size;
-  return { nodes, edges };
-}
-
 class Builder extends TensorWriter {
   /** The program's scope for bodies; by symbol, the node a name of the program is bound to so far (or -1),
    * and where an assigned name's statement starts (or -1). */
@@ -104,7 +57,7 @@ class Builder extends TensorWriter {
 
   constructor(
     program: Program,
-    private readonly source: string,
+    source: string,
     private readonly expand: ReadonlySet<string>,
   ) {
     // Every AST row makes at most one node (repeated names make none), and every argument one edge;
@@ -121,7 +74,7 @@ class Builder extends TensorWriter {
         ),
       );
     }
-    super(program, nodes, edges);
+    super(program, source, nodes, edges);
     const names = program.names.length;
     this.main = newScope(program);
     this.globalOf = new Int32Array(names).fill(-1);
@@ -285,50 +238,6 @@ class Builder extends TensorWriter {
     return out;
   }
 
-  /** A row's value: a node, or the tensor it made. */
-  private valueAt(scope: Scope, row: number): Value {
-    return (scope.tensors ? scope.tensorOf[row] : undefined) ?? (scope.nodeOf[row] as number);
-  }
-
-  private setTensor(scope: Scope, row: number, v: Value): void {
-    if (isTensor(v)) {
-      scope.tensors = true;
-      scope.tensorOf[row] = v;
-      scope.nodeOf[row] = -1;
-    } else {
-      if (scope.tensors) scope.tensorOf[row] = undefined;
-      scope.nodeOf[row] = v;
-    }
-  }
-
-  /** A tensor row, or a scalar op with a tensor operand (elementwise, broadcast). */
-  private lowerTensor(scope: Scope, r: number, kind: number, args: number[]): Value {
-    const { program } = scope;
-    const x = program.exprs;
-    const texts = args.map((a) => this.source.slice(x.start[a], x.end[a]));
-    const site = { start: x.start[r] as number, end: x.end[r] as number, texts };
-    const code = x.op[r] as number;
-    if (kind !== E_TENSOR) {
-      const first = this.n;
-      const vals = args.map((a) => this.valueAt(scope, a));
-      const v = elementwise(this, code, vals, site);
-      record(this.tensors, 'elementwise', v, vals, first, this.n - 1, site, ALL_OPS[code]?.name);
-      return v;
-    }
-    // An index's positions are number rows: read them, they make no nodes.
-    const isIndex = code === TENSOR_CODE.index;
-    const operands = isIndex ? args.slice(0, 1) : args;
-    const at = isIndex ? args.slice(1).map((a) => program.value(a)) : [];
-    return lowerRow(
-      this,
-      this.tensors,
-      code,
-      operands.map((a) => this.valueAt(scope, a)),
-      at,
-      site,
-    );
-  }
-
   /** Adds the nodes of AST rows first..root (one subtree, in post-order); returns the root's value. */
   private expression(scope: Scope, first: number, root: number): Value {
     const { program, nodeOf } = scope;
@@ -399,24 +308,6 @@ class Builder extends TensorWriter {
       nodeOf[r] = id;
     }
     return this.valueAt(scope, root);
-  }
-
-  /** Whether any of a row's arguments is a tensor. */
-  private anyTensor(scope: Scope, args: Int32Array, a: number, count: number): boolean {
-    for (let k = 0; k < count; k++) if (scope.tensorOf[args[a + k] as number]) return true;
-    return false;
-  }
-
-  /** Whether number row r is a position of an index (`v[1]`): the row right after it reads it. */
-  private indexPosition(x: Program['exprs'], r: number): boolean {
-    // An index row follows its positions directly (post-order), with them among its last arguments.
-    for (let q = r + 1; q < x.count && q <= r + 2; q++)
-      if (x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.index) {
-        const a = x.firstArg[q] as number;
-        const b = x.firstArg[q + 1] as number;
-        for (let k = a + 1; k < b; k++) if (x.args[k] === r) return true;
-      }
-    return false;
   }
 
   build(): Graph {

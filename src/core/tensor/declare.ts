@@ -1,10 +1,11 @@
 import { E_NUMBER, E_TENSOR, type Program } from '../ast';
 import { mix } from '../hash';
-import { INPUT_CODE } from '../ops/table';
+import { ALL_OPS, INPUT_CODE } from '../ops/table';
 import { TENSOR_CODE } from '../ops/tensor';
+import type { Scope } from '../scope';
 import { GraphWriter } from '../writer';
-import { shapeText, type Tensor } from './lower';
-import { elementName, record } from './rows';
+import { elementwise, isTensor, shapeText, type Tensor, type Value } from './lower';
+import { elementName, lowerRow, record } from './rows';
 
 /** Seeds the hash of a named intermediate (see Graph.hashes), as the scalar builder does. */
 export const LABEL_SEED = 11;
@@ -20,6 +21,7 @@ export class TensorWriter extends GraphWriter {
 
   constructor(
     protected readonly program: Program,
+    protected readonly source: string,
     nodes: number,
     edges: number,
   ) {
@@ -114,5 +116,66 @@ export class TensorWriter extends GraphWriter {
       this.globalTensor.set(sym, t);
     }
     return t.nodes[t.nodes.length - 1] as number;
+  }
+  /** A row's value: a node, or the tensor it made. */
+  protected valueAt(scope: Scope, row: number): Value {
+    return (scope.tensors ? scope.tensorOf[row] : undefined) ?? (scope.nodeOf[row] as number);
+  }
+
+  protected setTensor(scope: Scope, row: number, v: Value): void {
+    if (isTensor(v)) {
+      scope.tensors = true;
+      scope.tensorOf[row] = v;
+      scope.nodeOf[row] = -1;
+    } else {
+      if (scope.tensors) scope.tensorOf[row] = undefined;
+      scope.nodeOf[row] = v;
+    }
+  }
+
+  /** A tensor row, or a scalar op with a tensor operand (elementwise, broadcast). */
+  protected lowerTensor(scope: Scope, r: number, kind: number, args: number[]): Value {
+    const { program } = scope;
+    const x = program.exprs;
+    const texts = args.map((a) => this.source.slice(x.start[a], x.end[a]));
+    const site = { start: x.start[r] as number, end: x.end[r] as number, texts };
+    const code = x.op[r] as number;
+    if (kind !== E_TENSOR) {
+      const first = this.n;
+      const vals = args.map((a) => this.valueAt(scope, a));
+      const v = elementwise(this, code, vals, site);
+      record(this.tensors, 'elementwise', v, vals, first, this.n - 1, site, ALL_OPS[code]?.name);
+      return v;
+    }
+    // An index's positions are number rows: read them, they make no nodes.
+    const isIndex = code === TENSOR_CODE.index;
+    const operands = isIndex ? args.slice(0, 1) : args;
+    const at = isIndex ? args.slice(1).map((a) => program.value(a)) : [];
+    return lowerRow(
+      this,
+      this.tensors,
+      code,
+      operands.map((a) => this.valueAt(scope, a)),
+      at,
+      site,
+    );
+  }
+
+  /** Whether any of a row's arguments is a tensor. */
+  protected anyTensor(scope: Scope, args: Int32Array, a: number, count: number): boolean {
+    for (let k = 0; k < count; k++) if (scope.tensorOf[args[a + k] as number]) return true;
+    return false;
+  }
+
+  /** Whether number row r is a position of an index (`v[1]`): the row right after it reads it. */
+  protected indexPosition(x: Program['exprs'], r: number): boolean {
+    // An index row follows its positions directly (post-order), with them among its last arguments.
+    for (let q = r + 1; q < x.count && q <= r + 2; q++)
+      if (x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.index) {
+        const a = x.firstArg[q] as number;
+        const b = x.firstArg[q + 1] as number;
+        for (let k = a + 1; k < b; k++) if (x.args[k] === r) return true;
+      }
+    return false;
   }
 }
