@@ -33,6 +33,9 @@ const GREEK = new Set([
  * names to 64 characters, but this function does not rely on it.
  */
 export function nameLatex(name: string): string {
+  // An element of a tensor, W1[0,1]: the tensor's symbol with the position as a subscript, {W_{1}}_{0,1}.
+  const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(\d+(?:,\d+)?)\]$/.exec(name);
+  if (element) return `{${nameLatex(element[1] as string)}}_{${element[2]}}`;
   let end = name.length;
   while (end > 4 && name.startsWith('_hat', end - 4)) end -= 4;
   const hats = (name.length - end) / 4;

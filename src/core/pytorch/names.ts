@@ -16,7 +16,11 @@ const usable = (n: string) => IDENTIFIER.test(n) && !RESERVED.has(n);
 
 /** The first of `base_`, `base_1`, `base_2`, ... that Python allows and `free` accepts. */
 function fresh(name: string, free: (n: string) => boolean): string {
-  const base = IDENTIFIER.test(name) ? name : 'v';
+  // An element of a tensor, W[0,1], becomes W_0_1.
+  const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)(?:,(\d+))?\]$/.exec(name);
+  const flat = element ? [element[1], element[2], element[3]].filter((p) => p !== undefined).join('_') : name;
+  if (element && usable(flat) && free(flat)) return flat;
+  const base = IDENTIFIER.test(flat) ? flat : 'v';
   for (let k = 0; ; k++) {
     const candidate = k === 0 ? `${base}_` : `${base}_${k}`;
     if (usable(candidate) && free(candidate)) return candidate;
