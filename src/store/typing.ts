@@ -20,19 +20,19 @@ function trimEnd(source: string): string {
   return (hash >= 0 ? source.slice(0, hash) : source).trimEnd();
 }
 
-/** How many `(` are still open at the end (comments skipped). */
-function openParens(source: string): number {
-  let open = 0;
+/** The brackets still open at the end, innermost last (comments skipped): `([` for `f(x, [1, 2`. */
+function openBrackets(source: string): string {
+  const open: string[] = [];
   let comment = false;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+    const c = source[i] as string;
     if (c === '\n') comment = false;
     else if (comment) continue;
     else if (c === '#') comment = true;
-    else if (c === '(') open++;
-    else if (c === ')' && open > 0) open--;
+    else if (c === '(' || c === '[') open.push(c);
+    else if ((c === ')' && open.at(-1) === '(') || (c === ']' && open.at(-1) === '[')) open.pop();
   }
-  return open;
+  return open.join('');
 }
 
 /** The name being typed at the very end, when it is the beginning of a built-in function's name. */
@@ -46,7 +46,7 @@ function functionPrefix(text: string): string | undefined {
 
 /**
  * The text with its ending finished in the simplest way: a `1` after a dangling operator, `(1)` after a
- * function name, and the missing `)`s. Null when nothing is unfinished.
+ * function name, and the missing `)`s and `]`s. Null when nothing is unfinished.
  */
 export function completion(source: string): string | null {
   let text = trimEnd(source);
@@ -60,9 +60,12 @@ export function completion(source: string): string | null {
     text += '1';
     changed = true;
   }
-  const open = openParens(text);
-  if (open > 0) {
-    text += ')'.repeat(open);
+  const open = openBrackets(text);
+  if (open.length > 0) {
+    text += [...open]
+      .reverse()
+      .map((c) => (c === '(' ? ')' : ']'))
+      .join('');
     changed = true;
   }
   return changed ? text : null;

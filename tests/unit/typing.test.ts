@@ -13,6 +13,14 @@ describe('typing: an unfinished ending is told from a mistake', () => {
     expect(completion('2*log')).toBe('2*log(1)');
     expect(completion('max(x2,')).toBe('max(x2,1)');
     expect(completion('x*y')).toBeNull();
+    // Brackets close in the order they opened: a vector inside a call, a matrix being typed.
+    expect(completion('sum([1, 2')).toBe('sum([1, 2])');
+    expect(completion('W = [[1, 2], [3,')).toBe('W = [[1, 2], [3,1]]');
+  });
+
+  it('keeps a vector or matrix being typed quiet', () => {
+    for (const s of ['v = [1, 2', 'W = [[1, 2], [3', 'f = sum(W @ [x', 'f = W @'])
+      expect(quiet(s), s).toBe(true);
   });
 
   it('keeps unclosed parentheses, dangling operators and half-typed function names quiet', () => {
