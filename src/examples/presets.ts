@@ -1,5 +1,6 @@
 import { LECTURE_EXAMPLES, type LectureExample } from './lectures';
 import { STAGED_EXAMPLES } from './staged';
+import { TENSOR_EXAMPLES } from './tensors';
 
 /* Presets beyond the lecture examples above. Their expected numbers were derived by hand and are checked
  * in tests/unit/presets.test.ts against closed-form formulas written independently of the engine; where a
@@ -150,7 +151,12 @@ const MORE: LectureExample[] = [
 ];
 
 /** Every preset, lecture examples first. */
-export const PRESETS: readonly LectureExample[] = [...LECTURE_EXAMPLES, ...STAGED_EXAMPLES, ...MORE];
+export const PRESETS: readonly LectureExample[] = [
+  ...LECTURE_EXAMPLES,
+  ...STAGED_EXAMPLES,
+  ...MORE,
+  ...TENSOR_EXAMPLES,
+];
 
 /** The text a preset loads: its values written as declarations, so the text alone describes it. */
 export function presetText(p: LectureExample): string {
