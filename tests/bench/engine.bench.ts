@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: parse + graph + forward + backward on generated programs of 100, 10,000 and 100,000
- * nodes, and on one max gate of 10,000 and 100,000 arguments, median of several runs, printed as a table. No assertions: the numbers are for people (the goal
+ * nodes, on one max gate of 10,000 and 100,000 arguments, and on the MLP 784-16-16-10 written with
+ * matrices (issue 13: ≤ 50 ms), median of several runs, printed as a table. No assertions: the numbers are for people (the goal
  * is linear cost and under 50 ms at 100,000 nodes), and shared machines are noisy.
  */
 import { performance } from 'node:perf_hooks';
 import { analyze, backward, buildGraph, forward, parse } from '../../src/core/index';
-import { expression, program, wideMax } from './generators';
+import { expression, mlp784, program, wideMax } from './generators';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((p, q) => p - q);
@@ -28,6 +29,8 @@ const cases = [
   ...[100, 10_000, 100_000].map((size) => ['expression', expression(size)] as const),
   ...[100, 10_000, 100_000].map((size) => ['program', program(size)] as const),
   ...[10_000, 100_000].map((args) => ['max(x0…xn)', wideMax(args)] as const),
+  // Issue 13's goal: the MLP written with matrices analyses in ≤ 50 ms.
+  ['MLP 784-16-16-10', mlp784()] as const,
 ];
 for (const [kind, src] of cases) {
   const r = analyze(src);

@@ -58,3 +58,30 @@ export function mlp(sizes: readonly number[] = [4, 8, 8, 1]): string {
   lines.push(`L = (${prev[0]} - y)^2`);
   return lines.join('\n');
 }
+
+/**
+ * The lecture's MLP 784-16-16-10 on one example with softmax cross-entropy, written with matrices (about
+ * 13,000 weights, 100,000 characters), with fixed pseudo-random weights in [−0.1, 0.1].
+ */
+export function mlp784(): string {
+  let seed = 1;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.round((seed / 2147483648 - 0.5) * 200) / 1000;
+  };
+  const vec = (n: number) => `[${Array.from({ length: n }, rnd).join(', ')}]`;
+  const mat = (r: number, c: number) => `[${Array.from({ length: r }, () => vec(c)).join(', ')}]`;
+  return [
+    `x = ${vec(784)}`,
+    `W1 = ${mat(16, 784)}`,
+    `b1 = ${vec(16)}`,
+    `W2 = ${mat(16, 16)}`,
+    `b2 = ${vec(16)}`,
+    `W3 = ${mat(10, 16)}`,
+    `b3 = ${vec(10)}`,
+    'h1 = relu(W1 @ x + b1)',
+    'h2 = relu(W2 @ h1 + b2)',
+    's = W3 @ h2 + b3',
+    'L = -log(softmax(s)[3])',
+  ].join('\n');
+}
