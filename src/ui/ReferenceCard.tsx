@@ -27,7 +27,20 @@ export function ReferenceCard() {
           <code key={f}>{f}</code>
         ))}{' '}
         — <code>log</code> = ln (natural log, as in PyTorch); <code>max</code>/<code>min</code> take 2 or more
-        arguments
+        arguments, or one vector
+      </dd>
+      <dt>Your functions</dt>
+      <dd>
+        <code>sig(z) = 1/(1 + exp(-z))</code>, <code>neuron(w, x, b) = relu(w*x + b)</code>, anywhere in the
+        program; each call is one gate: click it (or Enter) to open it
+      </dd>
+      <dt>Vectors and matrices</dt>
+      <dd>
+        <code>[1, 2, 3]</code>, <code>[[4], [-2]]</code> (by rows); <code>W = [[…]]</code> of numbers declares
+        an input; <code>A @ B</code> (matrix product, dot product), <code>W.T</code>, <code>v[0]</code>{' '}
+        <code>W[1, 0]</code> (from 0); <code>+ - * / ^</code> and every function work elementwise with NumPy
+        broadcasting; <code>sum</code> <code>mean</code> <code>max(v)</code> <code>min(v)</code>{' '}
+        <code>softmax</code> <code>logsumexp</code>. The output is one number
       </dd>
       <dt>Programs</dt>
       <dd>

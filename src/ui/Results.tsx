@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectShown, selectStale } from '../store/selectors';
+import { TensorGradients } from './TensorGradients';
 
 /**
  * The output value and the Gradients table, as text: always the final numbers of the current program
@@ -59,6 +60,7 @@ export function Results() {
           })}
         </tbody>
       </table>
+      <TensorGradients analysis={analysis} out={out} />
       {analysis.warnings.map((w) => (
         <p key={`${w.start}-${w.message}`} className="warning">
           {w.message}
