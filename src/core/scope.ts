@@ -2,7 +2,7 @@ import { E_CALL, type Program } from './ast';
 import { COMPOSITES } from './composites';
 import { ALL_OPS, OP_CODE } from './ops/table';
 import type { Composite } from './ops/types';
-import type { Tensor } from './tensor/lower';
+import type { Tensor } from './values';
 
 /** Nodes and edges an expanded composite adds at most (its expansion's rows and arguments, and x). */
 export const COMPOSITE_SIZE = 16;

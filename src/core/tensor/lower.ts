@@ -1,29 +1,16 @@
 import { ALL_OPS, OP_CODE } from '../ops/table';
 import type { TensorOpName } from '../ops/tensor';
 import type { OpName } from '../ops/types';
+import { isTensor, shapeText, type Tensor, type Value } from '../values';
 import type { GraphWriter } from '../writer';
+
+export { isTensor, shapeText, type Tensor, type Value };
 
 /*
  * Tensor operations lowered onto scalar gates, with NumPy's semantics for vectors (shape [n]) and
  * matrices ([rows, cols]): every element of a result is an ordinary scalar node, so values and gradients
  * come from the one engine, and a tensor's gradient is exactly its scalar expansion's.
  */
-
-/** A vector or matrix: its shape and its elements' nodes, row-major. */
-export interface Tensor {
-  shape: number[];
-  nodes: number[];
-}
-
-/** A value while building: a scalar node id, or a tensor. */
-export type Value = number | Tensor;
-
-export const isTensor = (v: Value): v is Tensor => typeof v !== 'number';
-
-/** `2×3`, `3` (a vector of 3), `a number`. */
-export function shapeText(shape: readonly number[]): string {
-  return shape.length === 0 ? 'a number' : shape.join('×');
-}
 
 const noun = (shape: readonly number[]) =>
   shape.length === 0
