@@ -4,7 +4,7 @@ import { ALL_OPS, INPUT_CODE } from '../ops/table';
 import { TENSOR_CODE } from '../ops/tensor';
 import type { Scope } from '../scope';
 import { GraphWriter } from '../writer';
-import { elementwise, isTensor, shapeText, type Tensor, type Value } from './lower';
+import { elementwise, isTensor, noun, type Tensor, type Value } from './lower';
 import { elementName, lowerRow, record } from './rows';
 
 /** Seeds the hash of a named intermediate (see Graph.hashes), as the scalar builder does. */
@@ -28,15 +28,24 @@ export class TensorWriter extends GraphWriter {
     super(nodes, edges);
   }
 
-  /** Whether row r is a literal vector or matrix of numbers only (`[[4], [-2]]`). */
+  /**
+   * Whether row r is a literal vector of numbers (`[1, -2]`) or a matrix of rows of numbers of one
+   * length (`[[4], [-2]]`): a declaration. Anything else in brackets is an expression, and the lowering
+   * says what is wrong with it.
+   */
   protected numbersOnly(r: number): boolean {
     const x = this.program.exprs;
-    if (x.kind[r] !== E_TENSOR || x.op[r] !== TENSOR_CODE.list) return false;
-    for (let k = x.firstArg[r] as number; k < (x.firstArg[r + 1] as number); k++) {
-      const a = x.args[k] as number;
-      if (x.kind[a] !== E_NUMBER && !this.numbersOnly(a)) return false;
-    }
-    return true;
+    const isList = (q: number) => x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.list;
+    if (!isList(r)) return false;
+    const items = Array.from(x.args.subarray(x.firstArg[r], x.firstArg[r + 1]));
+    if (items.every((q) => x.kind[q] === E_NUMBER)) return true;
+    const width = (q: number) => (x.firstArg[q + 1] as number) - (x.firstArg[q] as number);
+    // Rows of numbers (of one length: newTensorInput points at a row that is not).
+    return items.every(
+      (q) =>
+        isList(q) &&
+        Array.from(x.args.subarray(x.firstArg[q], x.firstArg[q + 1])).every((e) => x.kind[e] === E_NUMBER),
+    );
   }
 
   /** `W = [[4], [-2]]`: an input per element (`W[0,0]`, `W[1,0]`), each declared with its number. */
@@ -55,9 +64,7 @@ export class TensorWriter extends GraphWriter {
     if (shape.length === 2)
       for (let k = x.firstArg[root] as number; k < (x.firstArg[root + 1] as number); k++) {
         const row = x.args[k] as number;
-        const n =
-          x.kind[row] === E_TENSOR ? (x.firstArg[row + 1] as number) - (x.firstArg[row] as number) : 1;
-        if (n !== shape[1] || x.kind[row] !== E_TENSOR)
+        if ((x.firstArg[row + 1] as number) - (x.firstArg[row] as number) !== shape[1])
           this.fail(
             `The rows of ${name} must all have ${shape[1]} numbers, as its first row does`,
             x.start[row] as number,
@@ -100,7 +107,7 @@ export class TensorWriter extends GraphWriter {
     const name = sym >= 0 ? (p.names[sym] as string) : undefined;
     if (last)
       this.fail(
-        `The output${name ? ` ${name}` : ''} is ${shapeText(t.shape)} numbers; the output must be one number (a loss)`,
+        `The output${name ? ` ${name}` : ''} is ${noun(t.shape)}; the output must be one number (a loss)`,
         start,
         end,
         `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0].`,

@@ -12,7 +12,7 @@ export { isTensor, shapeText, type Tensor, type Value };
  * come from the one engine, and a tensor's gradient is exactly its scalar expansion's.
  */
 
-const noun = (shape: readonly number[]) =>
+export const noun = (shape: readonly number[]) =>
   shape.length === 0
     ? 'a number'
     : shape.length === 1
@@ -34,7 +34,7 @@ const elements = (v: Value): number[] => (isTensor(v) ? v.nodes : [v]);
  * NumPy broadcasting of two shapes (rank ≤ 2): aligned from the right, each pair of sizes equal or one
  * of them 1 (a number broadcasts to anything). Fails naming the sizes.
  */
-function broadcast(a: number[], b: number[], w: GraphWriter, site: Site, symbol: string): number[] {
+function broadcast(a: number[], b: number[], w: GraphWriter, site: Site, verb: string): number[] {
   const rank = Math.max(a.length, b.length);
   const out: number[] = [];
   for (let k = 0; k < rank; k++) {
@@ -42,7 +42,7 @@ function broadcast(a: number[], b: number[], w: GraphWriter, site: Site, symbol:
     const y = b[b.length - rank + k] ?? 1;
     if (x !== y && x !== 1 && y !== 1)
       w.fail(
-        `cannot combine ${shapeText(a)} ${symbol} ${shapeText(b)}: sizes ${x} and ${y} differ`,
+        `cannot ${verb} ${noun(a)} and ${noun(b)}: sizes ${x} and ${y} differ`,
         site.start,
         site.end,
         'Elementwise operations need equal shapes, or a size of 1 (or a number) that stretches: NumPy broadcasting.',
@@ -72,11 +72,23 @@ function pick(v: Value, to: number[], at: number): number {
   return v.nodes[idx] as number;
 }
 
+/** How a message says what an elementwise op does: "cannot add a vector of 2 and a vector of 3". */
+const VERBS: Record<string, string> = {
+  add: 'add',
+  sub: 'subtract',
+  mul: 'multiply',
+  div: 'divide',
+  pow: 'raise',
+  max: 'take the max of',
+  min: 'take the min of',
+};
+
 /** A scalar op applied elementwise, its operands broadcast to one shape. */
 export function elementwise(w: GraphWriter, code: number, args: Value[], site: Site): Value {
-  const symbol = ALL_OPS[code]?.symbol ?? '';
+  const name = ALL_OPS[code]?.name ?? '';
+  const verb = VERBS[name] ?? `apply ${name} to`;
   let shape: number[] = [];
-  for (const a of args) shape = broadcast(shape, shapeOf(a), w, site, symbol || ',');
+  for (const a of args) shape = broadcast(shape, shapeOf(a), w, site, verb);
   const count = shape.reduce((p, s) => p * s, 1);
   const nodes: number[] = [];
   for (let at = 0; at < count; at++)
@@ -244,9 +256,11 @@ export function list(w: GraphWriter, items: Value[], site: Site): Tensor {
     const s = shapeOf(v);
     if (s.length !== 1 || first.length !== 1 || s[0] !== first[0])
       w.fail(
-        s.length > 1
+        s.length > 1 || first.length > 1
           ? 'A matrix is written as a list of rows; a list of matrices is not supported'
-          : `The rows of a matrix must be vectors of one length: row ${k} is ${noun(s)}, row 0 is ${noun(first)}`,
+          : first.length === 0 || s.length === 0
+            ? `A list mixes numbers and vectors: element ${first.length === 0 ? 0 : k} is a number, element ${first.length === 0 ? items.findIndex((x) => isTensor(x)) : 0} is ${noun(first.length === 0 ? shapeOf(items.find((x) => isTensor(x)) as Value) : first)}`
+            : `The rows of a matrix must be vectors of one length: row ${k} is ${noun(s)}, row 0 is ${noun(first)}`,
         site.start,
         site.end,
         'For example: [[1, 2], [3, 4]].',
