@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AnalysisOk, analyze } from '../../src/core';
+import { tensorNames, tensorStepCaption } from '../../src/core/tensor/captions';
 import { tensorLevel } from '../../src/core/tensor/level';
 import { TENSOR_EXAMPLES } from '../../src/examples/tensors';
 
@@ -50,8 +51,8 @@ describe('tensor level', () => {
     expect(total).toEqual(W?.outputs.map((v) => a.grads[v]));
   });
 
-  it.each([
-    ...TENSOR_EXAMPLES.map((e) => [e.title, e.source] as const),
+  it.each<[string, string]>([
+    ...TENSOR_EXAMPLES.map((e): [string, string] => [e.title, e.source]),
     [
       'broadcast, index, mean, max, logsumexp',
       'W = [[1, 2], [3, 4]]; b = [10, -20]; f = mean(W + b) + max(W[1]) + logsumexp(W @ b) / 100',
@@ -90,5 +91,35 @@ describe('tensor level', () => {
 
   it('a program of numbers only has no tensor level', () => {
     expect(tensorLevel(ok('x = 2; f = x^2'))).toBeNull();
+  });
+});
+
+describe('tensor-level captions', () => {
+  it('CS231n: the vector-Jacobian product of Wx with its shapes, (3×1)·(1×4) = (3×4)', () => {
+    const { t } = level(
+      'W = [[0.01, -0.05, 0.1, 0.05], [0.7, 0.2, 0.05, 0.16], [0.0, -0.45, -0.2, 0.03]]\nx = [-15, 22, -44, 56]\nb = [0.0, 0.2, -0.3]\ns = W @ x + b\nL = -log(softmax(s)[2])',
+    );
+    const names = tensorNames(t);
+    const captions = t.steps.map((s) => tensorStepCaption(t, names, s));
+    expect(captions).toContainEqual(
+      expect.stringContaining('matmul swaps: ∂L/∂W = ∂L/∂t1 · xᵀ  (3×1)·(1×4) = (3×4)'),
+    );
+    expect(captions).toContainEqual(
+      expect.stringContaining('matmul swaps: ∂L/∂x = Wᵀ · ∂L/∂t1  (4×3)·(3) = (4)'),
+    );
+    expect(captions).toContainEqual(expect.stringContaining('softmax: ∂L/∂s = p ⊙'));
+  });
+
+  it('broadcasting sums the gradient back; relu gates elementwise; the recitation’s 48', () => {
+    const b = level('W = [[1, 2], [3, 4]]; b = [10, -20]; f = sum(W + b)');
+    const bn = tensorNames(b.t);
+    expect(b.t.steps.map((s) => tensorStepCaption(b.t, bn, s))).toContainEqual(
+      'add distributes, elementwise: ∂f/∂b = ∂f/∂t1, summed back over the broadcast axes (2×2) → (2). ∂f/∂b = [2, 2].',
+    );
+    const r = level(RECITATION);
+    const rn = tensorNames(r.t);
+    const captions = r.t.steps.map((s) => tensorStepCaption(r.t, rn, s));
+    expect(captions).toContain('the dot product swaps: ∂C/∂w2 = ∂C/∂t3 · h. ∂C/∂w2 = [48, 0].');
+    expect(captions).toContainEqual(expect.stringContaining('relu gates elementwise'));
   });
 });

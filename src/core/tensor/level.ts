@@ -124,7 +124,9 @@ export function tensorLevel(a: AnalysisOk): TensorLevel | null {
       end: t.end,
     };
     if (t.scalar) node.scalar = t.scalar;
-    if (t.label !== undefined) node.label = t.label;
+    // A number a statement names (`f = sum(v)`) carries its name on its one scalar node.
+    const label = t.label ?? (t.shape.length === 0 ? g.label[t.outputs[0] as number] : undefined);
+    if (label !== undefined) node.label = label;
     const id = add(node);
     for (let v = t.first; v <= t.last; v++) owner[v] = id;
     byOutputs.set(t.outputs, id);
