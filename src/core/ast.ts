@@ -35,6 +35,8 @@ export const E_CALL = 4;
 /** A tensor operation (see ops/tensor.ts): `op` is its code in TENSOR_OPS. An index's positions are
  * number rows among its arguments, after the tensor. */
 export const E_TENSOR = 5;
+/** The `implicit` flag of a number row that is an index's position. */
+export const INDEX_POSITION = 2;
 
 /** A use of a name inside a function's body, with its span. */
 export interface NameUse {
@@ -86,7 +88,8 @@ export class ExprColumns {
   sym: Int32Array;
   /** Minus signs folded into a literal (−2.5): its text is that many '-' before the digits. */
   neg: Uint16Array;
-  /** 1 for a multiplication written by juxtaposition (2x). */
+  /** 1 for a multiplication written by juxtaposition (2x); INDEX_POSITION for a number that is a
+   * position of an index (the 1 of v[1]: read by the index, it makes no node). */
   implicit: Uint8Array;
   /**
    * Row r's arguments are args[firstArg[r], firstArg[r + 1]): arguments are appended right after their
@@ -288,7 +291,7 @@ export class Program {
           ...span,
         };
         if ((x.sym[r] as number) >= 0) e.fn = name(r);
-        if (x.implicit[r]) e.implicit = true;
+        if (x.implicit[r] === 1) e.implicit = true;
         tree.push(e);
       }
     }

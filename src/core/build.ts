@@ -1,4 +1,13 @@
-import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_TENSOR, type FunctionDef, type Program } from './ast';
+import {
+  E_CALL,
+  E_CONSTANT,
+  E_NAME,
+  E_NUMBER,
+  E_TENSOR,
+  type FunctionDef,
+  INDEX_POSITION,
+  type Program,
+} from './ast';
 import { expansionOf, likeOf } from './composites';
 import { MAX_INLINED_NODES } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
@@ -251,7 +260,7 @@ class Builder extends TensorWriter {
       if (scope.tensors) scope.tensorOf[r] = undefined;
       if (kind === E_NUMBER || kind === E_CONSTANT) {
         // An index's positions are read by the index, and make no node.
-        if (kind === E_NUMBER && this.indexPosition(x, r)) continue;
+        if (kind === E_NUMBER && x.implicit[r] === INDEX_POSITION) continue;
         const text = kind === E_NUMBER ? program.numberText(r) : (names[sym] as string);
         // The literal's hash, and the minus signs folded into it (−2 is not 2).
         const h = mix(mix(nameHashes[sym] as number, CONST_SEED), x.neg[r] as number);
@@ -263,8 +272,15 @@ class Builder extends TensorWriter {
       }
       if (kind === E_NAME) {
         // In the program's statements a name is the program's; in a body, what the call bound it to.
+        // (Looked up only where there are tensors: this runs once per name in a 100,000-node program.)
         const t =
-          this.group < 0 ? this.globalTensor.get(sym) : scope.tensors ? scope.bound.get(sym) : undefined;
+          this.group < 0
+            ? this.globalTensor.size > 0
+              ? this.globalTensor.get(sym)
+              : undefined
+            : scope.tensors
+              ? scope.bound.get(sym)
+              : undefined;
         if (t) this.setTensor(scope, r, t);
         else nodeOf[r] = this.group < 0 ? this.resolve(sym, start, end) : (scope.defined[sym] as number);
         continue;

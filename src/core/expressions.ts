@@ -1,4 +1,4 @@
-import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_OP, E_TENSOR, ExprColumns } from './ast';
+import { E_CALL, E_CONSTANT, E_NAME, E_NUMBER, E_OP, E_TENSOR, ExprColumns, INDEX_POSITION } from './ast';
 import { CONSTANT_SYM, FUNCTION_SYM, TokenCursor, USER_SYM } from './cursor';
 import type { Draft } from './definitions';
 import { where } from './errors';
@@ -164,7 +164,9 @@ export class ExpressionParser extends TokenCursor {
           `An index is a whole number from 0, such as v[0] or W[1, 0]`,
           'Indexing counts from 0, as in NumPy and PyTorch.',
         );
-      at.push(this.leaf(E_NUMBER, tok));
+      const position = this.leaf(E_NUMBER, tok);
+      this.x.implicit[position] = INDEX_POSITION;
+      at.push(position);
       this.pos++;
       const k = this.kind();
       if (k === COMMA && at.length < 2) {

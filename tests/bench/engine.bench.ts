@@ -40,7 +40,8 @@ for (const [kind, src] of cases) {
   if (!p.ok) throw new Error('parse');
   const g = buildGraph(p.program, src);
   if (!g.ok) throw new Error('graph');
-  const inputs = g.graph.inputs.map(() => 0.5);
+  // The values written in the text (the MLP's weights), else 0.5.
+  const inputs = g.graph.inputs.map((i) => i.declared ?? 0.5);
   const f = forward(g.graph, inputs);
   if (!f.ok) throw new Error('forward');
   // Each phase alone, then the whole (warm by then, like an app that has analyzed before).

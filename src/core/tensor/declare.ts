@@ -173,16 +173,4 @@ export class TensorWriter extends GraphWriter {
     for (let k = 0; k < count; k++) if (scope.tensorOf[args[a + k] as number]) return true;
     return false;
   }
-
-  /** Whether number row r is a position of an index (`v[1]`): the row right after it reads it. */
-  protected indexPosition(x: Program['exprs'], r: number): boolean {
-    // An index row follows its positions directly (post-order), with them among its last arguments.
-    for (let q = r + 1; q < x.count && q <= r + 2; q++)
-      if (x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.index) {
-        const a = x.firstArg[q] as number;
-        const b = x.firstArg[q + 1] as number;
-        for (let k = a + 1; k < b; k++) if (x.args[k] === r) return true;
-      }
-    return false;
-  }
 }
