@@ -8,7 +8,7 @@ import {
   INDEX_POSITION,
   type Program,
 } from './ast';
-import { expansionOf, likeOf } from './composites';
+import { COMPOSITES, expansionOf, likeOf } from './composites';
 import { MAX_INLINED_NODES } from './definitions';
 import { type GradflowError, ParseFailure, syntaxError, where } from './errors';
 import { finishGraph, type StatementUse } from './finish';
@@ -16,7 +16,7 @@ import type { Graph, Group } from './graph';
 import { hashString, mix } from './hash';
 import { CONST_CODE, INPUT_CODE, PARAM_CODE } from './ops/table';
 import type { Composite } from './ops/types';
-import { COMPOSITE_OF, capacity, newScope, type Scope } from './scope';
+import { COMPOSITE_INDEX, COMPOSITE_OF, capacity, newScope, type Scope } from './scope';
 import { LABEL_SEED, TensorWriter } from './tensor/declare';
 import { isTensor, shapeText, type Value } from './tensor/lower';
 import { elementName } from './tensor/rows';
@@ -62,6 +62,7 @@ class Builder extends TensorWriter {
   /** The group being built (-1 outside calls), and per enclosing call, how often each function was called. */
   private group = -1;
   private counts: Map<string, number>[] = [new Map()];
+  private compositeCounts: Int32Array[] = [new Int32Array(COMPOSITES.length)];
   private readonly called = new Set<FunctionDef>();
 
   constructor(
@@ -137,6 +138,11 @@ class Builder extends TensorWriter {
     const counts = this.counts[this.counts.length - 1] as Map<string, number>;
     const k = counts.get(fn) ?? 0;
     counts.set(fn, k + 1);
+    return this.keyOf(fn, k);
+  }
+
+  /** The key of the k-th call of `fn` in the current context (see nextKey). */
+  private keyOf(fn: string, k: number): string {
     const parent = this.groups[this.group];
     return `${parent ? `${parent.key}/` : ''}${fn}#${k}`;
   }
@@ -219,8 +225,10 @@ class Builder extends TensorWriter {
     const outer = this.group;
     this.group = g;
     this.counts.push(new Map());
+    this.compositeCounts.push(new Int32Array(COMPOSITES.length));
     const out = this.expression(scope, def.first, def.root);
     this.counts.pop();
+    this.compositeCounts.pop();
     this.group = outer;
     names.forEach((sym, k) => {
       scope.defined[sym] = saved[k] as number;
@@ -305,14 +313,20 @@ class Builder extends TensorWriter {
       const code = x.op[r] as number;
       const composite = COMPOSITE_OF[code];
       if (composite !== undefined) {
-        const key = this.nextKey(composite);
+        // Counted per context in a typed array: a program may call sigmoid 100,000 times.
+        const counter = this.compositeCounts[this.compositeCounts.length - 1] as Int32Array;
+        const c = COMPOSITE_INDEX[code] as number;
+        const k = counter[c] as number;
+        counter[c] = k + 1;
+        // Its key (`sigmoid#3`) is a string only where it may be expanded; else it is written lazily.
+        const key = this.expand.size > 0 ? this.keyOf(composite, k) : '';
         if (this.expand.has(key)) {
           const e = expansionOf(composite);
           const arg = nodeOf[x.args[a] as number] as number;
           nodeOf[r] = this.inline(newScope(e.program), e.def, [arg], key, start, end, composite);
           continue;
         }
-        this.callKey[this.n] = key;
+        this.composites.push(this.n, c, k, this.group);
       }
       // A call hashes by the function name as typed (ln vs log), an operator by its op.
       let h = sym < 0 ? (OP_HASH[code] as number) : (nameHashes[sym] as number);
@@ -346,7 +360,8 @@ class Builder extends TensorWriter {
       this.definedAt[sym] = st.start[s] as number;
     }
 
-    const statements: StatementUse[] = [];
+    // By statement: the node holding its value (the program's names are read only for a warning).
+    const statements = new Int32Array(p.length);
     let output = -1;
     let declaresOnly = false; // the last statement only declares an input (`x = 3`)
     for (let s = 0; s < p.length; s++) {
@@ -372,12 +387,7 @@ class Builder extends TensorWriter {
             st.start[s] as number,
             st.end[s] as number,
           );
-          statements.push({
-            node: output,
-            name: p.nameOf(s),
-            start: st.start[s] as number,
-            end: st.end[s] as number,
-          });
+          statements[s] = output;
           continue;
         }
         output = value;
@@ -396,12 +406,7 @@ class Builder extends TensorWriter {
           this.globalOf[sym] = output;
         }
       }
-      statements.push({
-        node: output,
-        name: p.nameOf(s),
-        start: st.start[s] as number,
-        end: st.end[s] as number,
-      });
+      statements[s] = output;
     }
 
     const last = p.length - 1;
@@ -418,7 +423,7 @@ class Builder extends TensorWriter {
   }
 
   /** Trims the columns to what was built; a function never called is worth a remark. */
-  private finish(output: number, statements: StatementUse[]): Graph {
+  private finish(output: number, statements: Int32Array): Graph {
     const uncalled: GradflowError[] = this.program.definitions
       .filter((d) => !this.called.has(d))
       .map((d) => ({
@@ -427,6 +432,13 @@ class Builder extends TensorWriter {
         end: d.end,
         phase: 'syntax',
       }));
-    return finishGraph(this.columns(output), statements, uncalled);
+    const p = this.program;
+    const describe = (s: number): StatementUse => ({
+      node: statements[s] as number,
+      name: p.nameOf(s),
+      start: p.stmts.start[s] as number,
+      end: p.stmts.end[s] as number,
+    });
+    return finishGraph(this.columns(output), statements, describe, uncalled);
   }
 }

@@ -1,5 +1,5 @@
 import { type FunctionDef, type Program, printExpr } from './ast';
-import { OP } from './ops/table';
+import { COMPOSITES, OP } from './ops/table';
 import type { Composite } from './ops/types';
 import { parse } from './parser';
 
@@ -10,7 +10,7 @@ import { parse } from './parser';
  * its gate can say σ(1−σ).
  */
 
-export const COMPOSITES: readonly Composite[] = ['sigmoid', 'tanh'];
+export { COMPOSITES };
 
 const expansions = new Map<Composite, { program: Program; def: FunctionDef }>();
 

@@ -141,11 +141,7 @@ export function refuseFunctionParams(source: string, t: Tokens, heads: Map<numbe
  * graph must be finite; so is a name in a body that is neither a parameter nor a name the program uses.
  * Fills each definition's globals (transitively) and its inlined size.
  */
-export function finishDefinitions(
-  drafts: Draft[],
-  programNames: Set<number>,
-  names: readonly string[],
-): void {
+export function finishDefinitions(drafts: Draft[], programNames: Uint8Array, names: readonly string[]): void {
   const state = new Uint8Array(drafts.length); // 0 new, 1 on the current path, 2 done
   const path: number[] = [];
   const visit = (d: number): void => {
@@ -182,7 +178,7 @@ export function finishDefinitions(
       }
     };
     for (const u of draft.uses) {
-      if (!programNames.has(u.sym)) {
+      if (!programNames[u.sym]) {
         const n = names[u.sym] as string;
         const params = draft.def.paramNames;
         fail(

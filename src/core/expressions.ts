@@ -56,12 +56,13 @@ export class ExpressionParser extends TokenCursor {
   /** The definition whose body is being read, or null in the program's own statements. */
   protected body: Draft | null = null;
   /** Symbols the program's own statements use or assign: what a body may read besides its parameters. */
-  protected readonly programNames = new Set<number>();
+  protected readonly programNames: Uint8Array;
 
   constructor(source: string, t: Tokens) {
     super(source, t);
     this.x = new ExprColumns(t.count);
     this.defOf = new Int32Array(t.names.length).fill(-1);
+    this.programNames = new Uint8Array(t.names.length);
   }
 
   protected leaf(kind: number, tok: number): number {
@@ -70,7 +71,7 @@ export class ExpressionParser extends TokenCursor {
     const sym = this.t.sym[tok] as number;
     if (kind === E_NAME) {
       const body = this.body;
-      if (body === null) this.programNames.add(sym);
+      if (body === null) this.programNames[sym] = 1;
       else if (!body.def.params.includes(sym)) body.uses.push({ sym, start: a, end: b });
     }
     return this.x.push(kind, -1, a, b, sym);

@@ -39,14 +39,22 @@ export interface StatementUse {
   end: number;
 }
 
-/** The graph, with its out-edges indexed and a warning for each statement the output does not use. */
-export function finishGraph(c: Columns, statements: readonly StatementUse[], extra: GradflowError[]): Graph {
+/**
+ * The graph, with its out-edges indexed and a warning for each statement the output does not use
+ * (`statements[s]` is the node holding statement s's value; `statement` says what it was, for a warning).
+ */
+export function finishGraph(
+  c: Columns,
+  statements: Int32Array,
+  statement: (s: number) => StatementUse,
+  extra: GradflowError[],
+): Graph {
   const { outStart, outList } = outEdges(c.size, c.edgeSource);
   const warnings: GradflowError[] = [];
   const live = reachesOutput(c, c.output);
   for (let s = 0; s < statements.length - 1; s++) {
-    const st = statements[s] as StatementUse;
-    if (live[st.node]) continue;
+    if (live[statements[s] as number]) continue;
+    const st = statement(s);
     warnings.push({
       message: st.name
         ? `"${st.name}" is not used by the output`

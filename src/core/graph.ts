@@ -118,7 +118,7 @@ export interface GraphData {
    * By node id (sparse): the key of the call a node stands for, for a gate the view can expand: a
    * collapsed call, or a built-in composite (sigmoid, tanh) not expanded.
    */
-  callKey?: readonly (string | undefined)[];
+  callKey?: readonly (string | undefined)[] | (() => readonly (string | undefined)[]);
   /** By edge id: the local derivative of a collapsed call's edge (NaN for other edges); absent if none. */
   callLocal?: Float64Array;
   /** By node id (sparse), for a collapsed call: what each of its inputs is called inside, and what it computes. */
@@ -177,7 +177,7 @@ export class Graph implements GraphData {
   readonly warnings: GradflowError[];
   readonly hashes: Uint32Array;
   readonly groups: Group[];
-  readonly callKey: readonly (string | undefined)[];
+  private keys: readonly (string | undefined)[] | (() => readonly (string | undefined)[]);
   readonly callLocal: Float64Array | undefined;
   readonly calls: readonly (CallInfo | undefined)[];
   readonly tensors: TensorOp[];
@@ -204,10 +204,16 @@ export class Graph implements GraphData {
     this.warnings = d.warnings;
     this.hashes = d.hashes;
     this.groups = d.groups ?? [];
-    this.callKey = d.callKey ?? [];
+    this.keys = d.callKey ?? [];
     this.callLocal = d.callLocal;
     this.calls = d.calls ?? [];
     this.tensors = d.tensors ?? [];
+  }
+
+  /** See GraphData.callKey; made on first use where the builder left it to be made. */
+  get callKey(): readonly (string | undefined)[] {
+    if (typeof this.keys === 'function') this.keys = this.keys();
+    return this.keys;
   }
 
   get edgeCount(): number {

@@ -156,7 +156,7 @@ class Parser extends ExpressionParser {
       return;
     }
     if (this.kind(first) === IDENT && this.kind(first + 1) === EQUALS) {
-      this.programNames.add(this.t.sym[first] as number);
+      this.programNames[this.t.sym[first] as number] = 1;
       this.checkAssignable(first);
       this.pos += 2;
       if (this.kind() === SEP || this.kind() === EOF) {

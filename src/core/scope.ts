@@ -8,7 +8,12 @@ import type { Tensor } from './values';
 export const COMPOSITE_SIZE = 16;
 /** By op code: the composite built-in it is, if any. */
 export const COMPOSITE_OF: (Composite | undefined)[] = ALL_OPS.map(() => undefined);
-for (const c of COMPOSITES) COMPOSITE_OF[OP_CODE[c]] = c;
+/** By op code: the composite's index in COMPOSITES, or -1. */
+export const COMPOSITE_INDEX = new Int8Array(ALL_OPS.length).fill(-1);
+COMPOSITES.forEach((c, k) => {
+  COMPOSITE_OF[OP_CODE[c]] = c;
+  COMPOSITE_INDEX[OP_CODE[c]] = k;
+});
 
 /** Where rows are read from: the program, or a built-in's expansion, with its names' current nodes. */
 export interface Scope {

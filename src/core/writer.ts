@@ -3,7 +3,7 @@ import { ParseFailure, syntaxError } from './errors';
 import type { Columns } from './finish';
 import type { Group, InputDecl, TensorOp } from './graph';
 import { hashString, mix } from './hash';
-import { ALL_OPS, CONST_CODE } from './ops/table';
+import { ALL_OPS, COMPOSITES, CONST_CODE } from './ops/table';
 
 /** Structural hash of each op (see Graph.hashes); a constant's hash is its literal's, seeded apart. */
 export const OP_HASH = ALL_OPS.map((o) => hashString(o.name));
@@ -26,10 +26,15 @@ export class GraphWriter {
   protected edgeSource: Int32Array;
   protected edgeTarget: Int32Array;
   /** Sparse, by node id: only inputs, named intermediates, calls and constants have an entry. */
-  protected readonly label: (string | undefined)[] = [];
-  protected readonly fn: (string | undefined)[] = [];
-  protected readonly text: (string | undefined)[] = [];
-  protected readonly callKey: (string | undefined)[] = [];
+  // Sized up front (holey, as V8 keeps them fast): written at scattered ids, an empty array that gets
+  // an entry at id 1,000 after id 3 would turn into a slow dictionary.
+  protected readonly label: (string | undefined)[];
+  protected readonly fn: (string | undefined)[];
+  protected readonly text: (string | undefined)[];
+  protected readonly callKey: (string | undefined)[];
+  /** Built-in composite gates that can be expanded, four numbers each: node, which composite, its
+   * ordinal in its context, and the enclosing group (-1): their keys are made only when asked for. */
+  protected readonly composites: number[] = [];
   protected readonly inputs: InputDecl[] = [];
   protected readonly groups: Group[] = [];
   protected readonly tensors: TensorOp[] = [];
@@ -42,6 +47,10 @@ export class GraphWriter {
     this.constant = new Float64Array(n);
     this.hashes = new Uint32Array(n);
     this.firstEdge = new Int32Array(n + 1);
+    this.label = new Array(n);
+    this.fn = new Array(n);
+    this.text = new Array(n);
+    this.callKey = new Array(n);
     const m = Math.max(16, edges);
     this.edgeSource = new Int32Array(m);
     this.edgeTarget = new Int32Array(m);
@@ -123,7 +132,16 @@ export class GraphWriter {
       output,
       hashes: this.hashes.subarray(0, size),
       groups: this.groups,
-      callKey: this.callKey,
+      callKey: () => {
+        const keys = this.callKey;
+        const c = this.composites;
+        for (let k = 0; k < c.length; k += 4) {
+          const group = this.groups[c[k + 3] as number];
+          const fn = COMPOSITES[c[k + 1] as number] as string;
+          keys[c[k] as number] = `${group ? `${group.key}/` : ''}${fn}#${c[k + 2]}`;
+        }
+        return keys;
+      },
       tensors: this.tensors,
     };
   }

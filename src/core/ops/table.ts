@@ -1,6 +1,6 @@
 import { BINARY_OPS } from './binary';
 import { STAGED_OPS } from './staged';
-import type { OpName, OpSpec } from './types';
+import type { Composite, OpName, OpSpec } from './types';
 import { UNARY_OPS } from './unary';
 
 /* The op table. Each op is defined once (in binary.ts or unary.ts): arity, value, local derivatives, LaTeX and what it does to a gradient.
@@ -54,3 +54,6 @@ export const PARAM_CODE: number = OP_CODE.param;
 export const CALL_CODE: number = OP_CODE.call;
 
 export { winner } from './binary';
+
+/** The built-ins that are compositions of others and can be expanded (see composites.ts). */
+export const COMPOSITES: readonly Composite[] = ['sigmoid', 'tanh'];

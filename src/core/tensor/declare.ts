@@ -35,11 +35,12 @@ export class TensorWriter extends GraphWriter {
    */
   protected numbersOnly(r: number): boolean {
     const x = this.program.exprs;
+    // Most statements are not literals: said at once, before any closure is made (once per statement).
+    if (x.kind[r] !== E_TENSOR) return false;
     const isList = (q: number) => x.kind[q] === E_TENSOR && x.op[q] === TENSOR_CODE.list;
     if (!isList(r)) return false;
     const items = Array.from(x.args.subarray(x.firstArg[r], x.firstArg[r + 1]));
     if (items.every((q) => x.kind[q] === E_NUMBER)) return true;
-    const width = (q: number) => (x.firstArg[q + 1] as number) - (x.firstArg[q] as number);
     // Rows of numbers (of one length: newTensorInput points at a row that is not).
     return items.every(
       (q) =>
