@@ -51,7 +51,7 @@ export const STAGED_EXAMPLES: LectureExample[] = [
   {
     id: 'micrograd-tanh',
     title: 'micrograd’s neuron, tanh opened into exps',
-    note: 'Karpathy’s micrograd lecture: tanh written as (e^{2n}−1)/(e^{2n}+1) gives the same gradients as the one tanh gate. Click the frame’s − to collapse it.',
+    note: 'Karpathy’s micrograd lecture: tanh written as (e^{2n}−1)/(e^{2n}+1) gives the same gradients as the one tanh gate. Its frame’s close button folds it back into one gate.',
     source: [
       'x1 = 2; x2 = 0',
       'w1 = -3; w2 = 1; b = 6.8813735870195432',

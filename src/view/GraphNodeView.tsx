@@ -113,11 +113,12 @@ export const GraphNodeView = memo(function GraphNodeView({
         )}
       </text>
       {expandKey !== undefined && (
-        // A small "+" on the gate's corner: it opens up.
+        // A small "▸" on the gate's corner: it opens (not "+", which would read as an add gate).
         <g className="expand-mark" transform={`translate(${hw - 2}, ${-hh + 2})`}>
-          <circle r={7} />
+          <title>Open {node.fn} (click or Enter)</title>
+          <circle r={8} />
           <text textAnchor="middle" dy="0.35em">
-            +
+            ▸
           </text>
         </g>
       )}

@@ -67,7 +67,7 @@ export const GroupFrames = memo(function GroupFrames({
               role="button"
               tabIndex={0}
               aria-label={`Collapse ${g.fn} into one gate`}
-              transform={`translate(${b.x1 - 18}, ${b.y0 + 12})`}
+              transform={`translate(${b.x1 - 34}, ${b.y0 + 12})`}
               onClick={() => onToggle(g.key)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
@@ -77,9 +77,9 @@ export const GroupFrames = memo(function GroupFrames({
               }}
             >
               <title>Collapse {g.fn}</title>
-              <rect x={-10} y={-10} width={20} height={20} rx={4} />
+              <rect x={-26} y={-10} width={52} height={20} rx={10} />
               <text textAnchor="middle" dy="0.35em">
-                −
+                close
               </text>
             </g>
           </g>

@@ -17,7 +17,9 @@ export function nodeSize(
 
 /** What a node shows in its shape: a gate's op (σ for sigmoid, log with a subscript base), else its name. */
 export function nodeSymbol(node: GraphNode, name: string, symbol: string): { text: string; sub?: string } {
-  if (node.op === 'input' || node.op === 'const' || node.op === 'param') return { text: name };
+  if (node.op === 'input' || node.op === 'const') return { text: name };
+  // A parameter shows the name its definition gives it (x), even where captions must call it x_1.
+  if (node.op === 'param') return { text: node.label ?? name };
   const fn = node.fn ?? symbol;
   if (fn === 'sigmoid') return { text: 'σ' };
   if (fn === 'sqrt') return { text: '√' };
