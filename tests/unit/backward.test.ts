@@ -85,3 +85,10 @@ describe('domain problems are reported on the node, not as NaN', () => {
     if (!r.ok) expect(r.error.message).toBe('sqrt(x) has no finite derivative here (input 0)');
   });
 });
+
+describe('division by a tiny denominator', () => {
+  it('∂(a/b)/∂b is −(a/b)/b, as in PyTorch: x/x at x = −1.6e−162 has gradient 0 (b² would underflow)', () => {
+    const r = analyze('log10((x) / (max(x, x)))', { x: -1.5717277847026303e-162 });
+    expect(r.ok && r.gradients.x).toBe(0);
+  });
+});

@@ -101,7 +101,9 @@ export const BINARY_OPS: OpSpec[] = [
     pattern: 'divides',
     forward: (x) => at(x, 0) / at(x, 1),
     // ∂(a/b)/∂a = 1/b;  ∂(a/b)/∂b = −a/b²
-    partial: (x, _o, i) => (i === 0 ? 1 / at(x, 1) : -at(x, 0) / (at(x, 1) * at(x, 1))),
+    // ∂(a/b)/∂b = −a/b², computed as −(a/b)/b from the output, as PyTorch does: b² underflows to 0 for
+    // |b| < 1e-154, where (a/b)/b is still exact (x/x at x = −1.6e−162 has gradient 0, not 1e161).
+    partial: (x, o, i) => (i === 0 ? 1 / at(x, 1) : -o / at(x, 1)),
     domain: (x) => (at(x, 1) === 0 ? 'division by zero (the denominator is 0)' : null),
     latex: (a) => `\\frac{${arg(a, 0)}}{${arg(a, 1)}}`,
     partialLatex: (a, _o, i) =>
@@ -110,7 +112,7 @@ export const BINARY_OPS: OpSpec[] = [
       const [a, b] = [at(c.x, 0), at(c.x, 1)];
       if (c.i === 0)
         return `divide scales the gradient to the numerator ${name(c, 0)} by 1/${operand(c, 1)} = 1/${fp(b)} = ${f(1 / b)}.`;
-      const local = -a / (b * b);
+      const local = -c.out / b; // as the gate computes it: −(a/b)/b
       // −a/b² has the opposite sign of the numerator: a bigger denominator pulls a/b towards 0.
       const why =
         local < 0
