@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The id of the script that fits the prerendered graph to its box (see below). */
+const FIT_ID = 'gradflow-fit';
+
 /**
  * Puts the first visit's first screen, rendered to HTML (src/prerender.tsx), in index.html's root, so that
  * the graph is painted before any script has run; main.tsx hydrates it (or, on a return visit, replaces
@@ -34,23 +37,52 @@ function prerender(): Plugin {
       if (!html.includes(root)) throw new Error(`index.html needs ${root}`);
       if (!markup.includes(svg)) throw new Error('the first screen has no graph');
       // With no script at all the graph fits its box by its viewBox. With scripts, the one after the root
-      // (run before the first paint: it waits for the stylesheet) swaps the viewBox for the very transform
+      // (run before the first paint: the stylesheet is in the page by then, see inlineStylesheet) swaps the viewBox for the very transform
       // GraphView's first fit sets (useZoom's fitView, at most maxScale), so that taking over moves nothing.
       const viewBox = `viewBox="${b.x} ${b.y} ${b.width} ${b.height}" preserveAspectRatio="xMidYMid meet"`;
       const fit =
-        `<script>(()=>{const s=document.querySelector('#root svg.graph'),g=s&&s.querySelector(':scope>g');if(!g)return;` +
+        `<script id="${FIT_ID}">(()=>{const s=document.querySelector('#root svg.graph'),g=s&&s.querySelector(':scope>g');if(!g)return;` +
         `s.removeAttribute('viewBox');s.removeAttribute('preserveAspectRatio');const r=s.getBoundingClientRect();` +
         `if(!r.width||!r.height)return;const k=Math.min(${maxScale},r.width/${b.width},r.height/${b.height});` +
         `g.setAttribute('transform','translate('+(r.width/2-k*${b.x + b.width / 2})+','+(r.height/2-k*${b.y + b.height / 2})+') scale('+k+')')})()</script>`;
+      // The first frame waits for that script (rendering is blocked until the element with its id is parsed),
+      // so that it shows the whole first screen, fitted: painted before, it would show the top bar alone.
+      const expect = `<link rel="expect" href="#${FIT_ID}" blocking="render">`;
       const returning =
         "<script>try{if(location.hash.length>1||['gradflow:v1','gradflow:legend','gradflow:follow'].some((k)=>localStorage.getItem(k)!==null)||sessionStorage.getItem('gradflow:tab')!==null)document.documentElement.dataset.returning=''}catch(e){}</script>" +
         '<style>[data-returning] #root[data-prerendered]{visibility:hidden}</style>';
       return html
-        .replace('</head>', `${returning}\n  </head>`)
+        .replace('</head>', `${expect}${returning}\n  </head>`)
         .replace(
           root,
           `<div id="root" data-prerendered>${markup.replace(svg, `${svg} ${viewBox}`)}</div>${fit}`,
         );
+    },
+  };
+}
+
+/**
+ * The app's stylesheet (about 5 kB gzip) goes into index.html itself: fetched apart, it held the first
+ * paint (and the parser, at the first inline script) until its own response came, on top of the page's.
+ */
+function inlineStylesheet(): Plugin {
+  return {
+    name: 'gradflow-inline-stylesheet',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        return html.replace(
+          /<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"[^>]*>/g,
+          (link, file: string) => {
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') return link;
+            delete bundle[file];
+            return `<style>${String(asset.source)}</style>`;
+          },
+        );
+      },
     },
   };
 }
@@ -61,7 +93,7 @@ function prerender(): Plugin {
 // one script, then scripts/inline-html.mjs folds the script and stylesheet into dist-single/gradflow.html.
 // Browser tests live in tests/e2e and are run by Playwright, not vitest.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), prerender()],
+  plugins: [react(), prerender(), inlineStylesheet()],
   base: './',
   resolve:
     mode === 'single'

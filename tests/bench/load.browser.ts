@@ -5,10 +5,11 @@
  * (Chromium's "low-end mobile" setting), and the time at which the app has taken the page over (the first
  * frame after React has hydrated, or drawn, the graph: clicks work from then on). Median of 5 cold loads
  * each (LOAD_BENCH_RUNS=n for more); no assertions.
- * LOAD_BENCH_BASELINE=path/to/another/dist measures that build too, for a before/after table.
+ * LOAD_BENCH_BASELINE=path/to/another/dist measures that build too, for a before/after table (several
+ * paths, separated by commas, for more builds side by side).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import { preview } from 'vite';
@@ -95,8 +96,14 @@ async function serve(dir: string) {
 }
 
 const builds: { label: string; dir: string; loads: Record<number, Load[]> }[] = [];
-const baseline = process.env.LOAD_BENCH_BASELINE;
-if (baseline) builds.push({ label: 'baseline', dir: resolve(baseline), loads: { 1: [], 4: [] } });
+// Several baselines may be given, separated by commas: each is labelled by its folder's name.
+const baselines = (process.env.LOAD_BENCH_BASELINE ?? '').split(',').filter(Boolean);
+for (const dir of baselines)
+  builds.push({
+    label: baselines.length === 1 ? 'baseline' : basename(dir).slice(-10),
+    dir: resolve(dir),
+    loads: { 1: [], 4: [] },
+  });
 builds.push({ label: 'this build', dir: resolve('dist'), loads: { 1: [], 4: [] } });
 
 const browser = await chromium.launch({
