@@ -37,8 +37,9 @@ function prerender(): Plugin {
       if (!html.includes(root)) throw new Error(`index.html needs ${root}`);
       if (!markup.includes(svg)) throw new Error('the first screen has no graph');
       // With no script at all the graph fits its box by its viewBox. With scripts, the one after the root
-      // (run before the first paint: the stylesheet is in the page by then, see inlineStylesheet) swaps the viewBox for the very transform
-      // GraphView's first fit sets (useZoom's fitView, at most maxScale), so that taking over moves nothing.
+      // (run before the first paint, with the stylesheet already in the page: see inlineStylesheet) swaps
+      // the viewBox for the very transform GraphView's first fit sets (useZoom's fitView, at most maxScale),
+      // so that taking over moves nothing.
       const viewBox = `viewBox="${b.x} ${b.y} ${b.width} ${b.height}" preserveAspectRatio="xMidYMid meet"`;
       const fit =
         `<script id="${FIT_ID}">(()=>{const s=document.querySelector('#root svg.graph'),g=s&&s.querySelector(':scope>g');if(!g)return;` +
