@@ -122,14 +122,15 @@ export default defineConfig(({ mode }) => ({
           sourcemap: true,
           chunkSizeWarningLimit: 800,
           // The libraries in one chunk of their own (left to itself, rolldown splits the modules the lazy
-          // parts share with the first load into several small chunks, which compress worse).
+          // parts share with the first load into several small chunks, which compress worse). d3 is not
+          // among them: it comes after the first paint, with the code that pans and zooms (view/zoomD3.ts).
           rolldownOptions: {
             output: {
               codeSplitting: {
                 groups: [
                   {
                     name: 'vendor',
-                    test: /node_modules[\\/](react|react-dom|scheduler|zustand|d3-[a-z]+)[\\/]/,
+                    test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/,
                   },
                 ],
               },

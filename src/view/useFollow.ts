@@ -1,4 +1,3 @@
-import { zoomTransform } from 'd3-zoom';
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
@@ -6,6 +5,7 @@ import { type Box, type Camera, follow, union, type Viewport } from './camera';
 import { nodeSize } from './geometry';
 import { textBox, textWidth } from './labels/boxes';
 import type { LabelSizes } from './labels/plan';
+import { viewOf } from './useZoom';
 
 /** Numbers near the step are drawn at least this many pixels high: 16 on a projector (read from the back). */
 export const FOLLOW_PX = { projector: 16, screen: 11 };
@@ -89,7 +89,7 @@ export function useFollow(
     const view: Viewport = { width, height, ...MARGIN };
     const smallest = Math.min(sizes.value, sizes.current, sizes.sum);
     const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / smallest;
-    const t = zoomTransform(svg);
+    const t = viewOf(svg);
     const now = performance.now();
     const from = heading.current && now < heading.current.until ? heading.current.to : t;
     const to = follow(view, { k: from.k, x: from.x, y: from.y }, box, minK, {

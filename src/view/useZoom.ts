@@ -1,8 +1,38 @@
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { type Bounds, MAX_SCALE } from './bounds';
+
+type D3 = typeof import('./zoomD3');
+interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+
+// d3 is fetched once the graph is on screen (when a GraphView first mounts), not before: see zoomD3.ts.
+let d3: D3 | null = null;
+let loading: Promise<D3> | null = null;
+function loadD3(): Promise<D3> {
+  loading ??= import('./zoomD3').then(
+    (m) => {
+      d3 = m;
+      return m;
+    },
+    (e: unknown) => {
+      loading = null; // tried again (see useZoom)
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** Where the view was placed before d3 came (d3 keeps it on the element itself, as __zoom). */
+const placed = new WeakMap<SVGSVGElement, View>();
+
+/** The view's transform: d3-zoom's, or the one placed before it came. */
+export function viewOf(svg: SVGSVGElement): View {
+  return placed.get(svg) ?? d3?.zoomTransform(svg) ?? { k: 1, x: 0, y: 0 };
+}
 
 /**
  * Pan and zoom with d3-zoom, attached once to the SVG. The transform is written straight onto the
@@ -12,6 +42,8 @@ import { type Bounds, MAX_SCALE } from './bounds';
  * `fitView` eases the view so that `bounds` fills the SVG (magnifying at most `maxScale` times);
  * `moveTo` eases it to a given transform (the camera following the step). `onGesture` is told when the
  * student pans or zooms by hand (a wheel, a drag, a pinch), not when the app moves the view.
+ * Until d3 has come (a moment after the app starts), the view is placed without easing, and cannot be
+ * panned by hand; d3 then takes it over where it is.
  */
 export function useZoom(
   svgRef: RefObject<SVGSVGElement | null>,
@@ -28,10 +60,43 @@ export function useZoom(
   /** The view is the fitted overview (nobody has moved it since), and the SVG's size it was made for. */
   const atFit = useRef(false);
   const size = useRef({ width: 0, height: 0 });
+  const [lib, setLib] = useState<D3 | null>(d3);
+
+  useEffect(() => {
+    if (lib) return;
+    let on = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const get = (wait: number) =>
+      loadD3().then(
+        (m) => on && setLib(m),
+        () => {
+          retry = setTimeout(() => get(Math.min(wait * 2, 30_000)), wait);
+        },
+      );
+    get(1000);
+    return () => {
+      on = false;
+      clearTimeout(retry);
+    };
+  }, [lib]);
+
+  /** Puts the view at `t` at once, without d3 (before it has come). */
+  const place = useCallback(
+    (t: View) => {
+      const svg = svgRef.current;
+      if (!svg) return;
+      placed.set(svg, t);
+      const s = `translate(${t.x},${t.y}) scale(${t.k})`;
+      for (const l of layerRefs.current) l.current?.setAttribute('transform', s);
+      setView((v) => (v.k === t.k && v.x === t.x && v.y === t.y ? v : { ...t }));
+    },
+    [svgRef],
+  );
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return;
+    if (!svg || !lib) return;
+    const { select, zoom, zoomIdentity } = lib;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.05, 6])
       // Keep double-click for selecting nodes; keyboard zoom lives on buttons.
@@ -49,32 +114,38 @@ export function useZoom(
         setView((v) => (v.k === k && v.x === x && v.y === y ? v : { k, x, y }));
       });
     select(svg).call(z);
+    // The view placed before d3 came is d3's from now on (this writes the same transform again).
+    const before = placed.get(svg);
+    if (before) {
+      placed.delete(svg);
+      select(svg).call(z.transform, zoomIdentity.translate(before.x, before.y).scale(before.k));
+    }
     behavior.current = z;
     return () => {
       select(svg).on('.zoom', null);
       behavior.current = null;
     };
-  }, [svgRef]);
+  }, [svgRef, lib]);
 
   const fitView = useCallback(
     (b: Bounds, animate = true, maxScale: number = MAX_SCALE.screen) => {
       const svg = svgRef.current;
-      const z = behavior.current;
-      if (!svg || !z) return;
+      if (!svg) return;
       const { width, height } = svg.getBoundingClientRect();
       if (width === 0 || height === 0) return;
       const k = Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
-      const t = zoomIdentity
-        .translate(width / 2, height / 2)
-        .scale(k)
-        .translate(-(b.x + b.width / 2), -(b.y + b.height / 2));
-      const sel = select(svg);
-      if (animate) sel.transition().duration(350).call(z.transform, t);
-      else sel.call(z.transform, t);
+      const to = { k, x: width / 2 - k * (b.x + b.width / 2), y: height / 2 - k * (b.y + b.height / 2) };
+      const z = behavior.current;
+      if (z && d3) {
+        const t = d3.zoomIdentity.translate(to.x, to.y).scale(k);
+        const sel = d3.select(svg);
+        if (animate) sel.transition().duration(350).call(z.transform, t);
+        else sel.call(z.transform, t);
+      } else place(to);
       atFit.current = true;
       size.current = { width, height };
     },
-    [svgRef],
+    [svgRef, place],
   );
 
   /**
@@ -84,13 +155,12 @@ export function useZoom(
   const resized = useCallback(
     (b: Bounds, maxScale: number) => {
       const svg = svgRef.current;
-      const z = behavior.current;
-      if (!svg || !z) return;
+      if (!svg) return;
       const { width, height } = svg.getBoundingClientRect();
       const old = size.current;
       if (old.width === 0 || old.height === 0) return fitView(b, false, maxScale);
       if (width === old.width && height === old.height) return;
-      const t = zoomTransform(svg);
+      const t = viewOf(svg);
       if (atFit.current) {
         // A caption a line longer should not make the picture breathe: the overview keeps its scale while
         // the graph's margin absorbs the change (at most 30 px a side) and the fit would not grow by 10%.
@@ -99,42 +169,61 @@ export function useZoom(
         if (spill > 30 || fitK > t.k * 1.1) return fitView(b, false, maxScale);
       }
       size.current = { width, height };
-      const kept = zoomIdentity
-        .translate(t.x + (width - old.width) / 2, t.y + (height - old.height) / 2)
-        .scale(t.k);
-      select(svg).interrupt().call(z.transform, kept);
+      const kept = { k: t.k, x: t.x + (width - old.width) / 2, y: t.y + (height - old.height) / 2 };
+      const z = behavior.current;
+      if (z && d3)
+        d3.select(svg).interrupt().call(z.transform, d3.zoomIdentity.translate(kept.x, kept.y).scale(kept.k));
+      else place(kept);
     },
-    [svgRef, fitView],
+    [svgRef, fitView, place],
   );
 
   const zoomBy = useCallback(
     (factor: number) => {
       const svg = svgRef.current;
-      const z = behavior.current;
-      if (!svg || !z) return;
+      if (!svg) return;
       atFit.current = false;
-      select(svg).transition().duration(200).call(z.scaleBy, factor);
+      const z = behavior.current;
+      if (z && d3) return void d3.select(svg).transition().duration(200).call(z.scaleBy, factor);
+      // As d3 would: about the middle of the view, within the same scale extent.
+      const t = viewOf(svg);
+      const { width, height } = svg.getBoundingClientRect();
+      const k = Math.min(6, Math.max(0.05, t.k * factor));
+      place({
+        k,
+        x: width / 2 - ((width / 2 - t.x) * k) / t.k,
+        y: height / 2 - ((height / 2 - t.y) * k) / t.k,
+      });
     },
-    [svgRef],
+    [svgRef, place],
   );
 
   const moveTo = useCallback(
     (to: { k: number; x: number; y: number }, ms: number) => {
       const svg = svgRef.current;
-      const z = behavior.current;
-      if (!svg || !z) return;
-      const t = zoomIdentity.translate(to.x, to.y).scale(to.k);
+      if (!svg) return;
       atFit.current = false;
-      select(svg).transition().duration(ms).call(z.transform, t);
+      const z = behavior.current;
+      if (z && d3)
+        d3.select(svg)
+          .transition()
+          .duration(ms)
+          .call(z.transform, d3.zoomIdentity.translate(to.x, to.y).scale(to.k));
+      else place(to);
     },
-    [svgRef],
+    [svgRef, place],
   );
 
-  /** Puts the current transform on layers React has just (re)created. */
+  /**
+   * Puts the current transform on layers React has just (re)created. Before the view was ever placed it
+   * leaves them as they are: the prerendered first screen's drawing stays where the page's script put it.
+   */
   const applyTo = useCallback(
     (g: SVGGElement | null) => {
       const svg = svgRef.current;
-      if (svg && g) g.setAttribute('transform', zoomTransform(svg).toString());
+      if (!svg || !g) return;
+      const t = placed.get(svg) ?? (behavior.current ? d3?.zoomTransform(svg) : undefined);
+      if (t) g.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
     },
     [svgRef],
   );
