@@ -287,6 +287,10 @@ test('at 1366×768 path products do not wrap mid-equation, in the side panel and
       scope = page.getByRole('dialog', { name: 'Chain rule as a sum over paths' });
       await expect(scope).toBeVisible();
     }
+    // The panel's code and its KaTeX arrive lazily: wait for the typeset rows before measuring them.
+    await expect
+      .poll(() => scope.locator('button.path .katex').count(), { message: where })
+      .toBeGreaterThanOrEqual(2);
     const found = await rows(scope);
     expect(found.length, where).toBeGreaterThanOrEqual(2);
     for (const r of found) {
