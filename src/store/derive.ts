@@ -9,7 +9,11 @@ import {
   type Timeline,
   timeline,
 } from '../core';
-import type { Layout, LayoutOptions } from '../view/layout';
+import { type Drawn, drawnLevel } from '../core/tensor/drawn';
+import { tensorLevel } from '../core/tensor/level';
+import { drawnNames } from '../core/tensor/names';
+import { replayLength } from '../core/tensor/replay';
+import { type Layout, type LayoutOptions, layoutGraph } from '../view/layout';
 import { type LayoutFn, layoutNow } from '../view/layoutService';
 
 /** A good analysis with everything the view replays: names, timeline and layout. */
@@ -29,7 +33,33 @@ export interface Scene {
   layoutMs: number;
   /** False above MAX_DRAWN_NODES: the numbers are computed, but the graph is not drawn. */
   drawable: boolean;
+  /**
+   * A program with vectors and matrices, drawn at tensor level (one node per operation, unless the
+   * student opened it into its scalars, or asked for the whole program at scalar level: `scalars`).
+   * When present, the view, the step panel and the playback read it instead of the scalar timeline.
+   */
+  tensor?: TensorScene;
 }
+
+export interface TensorScene {
+  drawn: Drawn;
+  names: string[];
+  layout: Layout;
+  /** Positions 0..length of its replay (core/tensor/replay.ts). */
+  length: number;
+}
+
+/** The last playback position: the tensor level's replay when drawn at tensor level, else the scalar one. */
+export const sceneLength = (s: Scene | null): number => (s ? (s.tensor?.length ?? s.timeline.length) : 0);
+/** How many positions the forward pass takes. */
+export const forwardLength = (s: Scene | null): number =>
+  s ? (s.tensor?.drawn.forward.length ?? s.timeline.forward.length) : 0;
+
+/** The key in the opened set that draws a tensor program at scalar level. */
+export const SCALARS = 'scalars';
+/** Spacing of the tensor level: its nodes carry small matrices, so they need more room than gates. */
+export const TENSOR_LAYER_GAP = 190;
+export const TENSOR_ROW_GAP = 150;
 
 /** Beyond this many nodes a drawing is unreadable and would freeze the tab: the view says so instead. */
 export const MAX_DRAWN_NODES = 3000;
@@ -113,6 +143,8 @@ export function makeScene(
   expanded: ReadonlySet<string> = new Set(),
 ): Scene | Promise<Scene> {
   const analysis = collapse(full, expanded);
+  const level = full.graph.tensors.length > 0 && !expanded.has(SCALARS) ? tensorLevel(full) : null;
+  if (level) return tensorScene(full, analysis, drawnLevel(full, level, expanded), previous);
   if (analysis.graph.size > MAX_DRAWN_NODES)
     return sceneOf(full, analysis, [], digest(analysis), EMPTY_LAYOUT, 0);
   const keys = nodeKeys(analysis.graph);
@@ -130,3 +162,50 @@ export function makeScene(
 }
 
 export { analyze };
+
+/**
+ * The scene of a program drawn at tensor level. Its graph has a node per operation (a few dozen even for
+ * an MLP with 13,000 weights), so it is laid out at once, here; the scalar graph is not laid out at all.
+ */
+function tensorScene(full: AnalysisOk, analysis: AnalysisOk, drawn: Drawn, previous: Scene | null): Scene {
+  const keys = drawn.nodes.map((n) => n.key);
+  const edges = drawn.edges.map((e) => `${e.source}>${e.target}`).join(',');
+  const shape = `tensor:${keys.join('|')}#${edges}`;
+  const same = previous?.tensor && previous.shape === shape ? previous.tensor.layout : null;
+  const t0 = performance.now();
+  const opts: LayoutOptions = { dx: TENSOR_LAYER_GAP, dy: TENSOR_ROW_GAP, keys };
+  if (previous?.tensor)
+    opts.previous = new Map(
+      previous.tensor.drawn.nodes.map((n) => [n.key, previous.tensor?.layout.y[n.id] ?? 0]),
+    );
+  const layout =
+    same ??
+    layoutGraph(
+      {
+        nodes: drawn.nodes.map((n) => ({
+          id: n.id,
+          op: n.kind === 'input' ? 'input' : 'add',
+          inputs: n.inputs,
+          start: n.start,
+          end: n.end,
+        })),
+        edges: drawn.edges,
+        outEdges: drawn.outEdges,
+        output: drawn.output,
+      },
+      opts,
+    );
+  const layoutMs = same ? 0 : performance.now() - t0;
+  return {
+    analysis,
+    full,
+    names: nodeNames(analysis.graph),
+    keys: [],
+    timeline: timeline(analysis.graph, analysis.steps),
+    layout: EMPTY_LAYOUT,
+    shape,
+    layoutMs,
+    drawable: true,
+    tensor: { drawn, names: drawnNames(drawn, full), layout, length: replayLength(drawn) },
+  };
+}

@@ -1,3 +1,4 @@
+import type { Drawn } from '../core/tensor/drawn';
 import type { Scene } from './derive';
 
 /**
@@ -7,6 +8,7 @@ import type { Scene } from './derive';
  * call is not on the timeline.
  */
 export function positionOfCall(scene: Scene, key: string, backward: boolean): number | null {
+  if (scene.tensor) return positionOfOperation(scene.tensor.drawn, key, backward);
   const { graph } = scene.analysis;
   const open = graph.groups.find((g) => g.key === key);
   let first = open?.first ?? -1;
@@ -22,5 +24,18 @@ export function positionOfCall(scene: Scene, key: string, backward: boolean): nu
     return null;
   }
   const j = forward.findIndex(inside);
+  return j < 0 ? null : j + 1;
+}
+
+/** The same at tensor level, for an operation opened or closed (`tensor:<key>`). */
+function positionOfOperation(d: Drawn, open: string, backward: boolean): number | null {
+  if (!open.startsWith('tensor:')) return null;
+  const key = open.slice('tensor:'.length);
+  const mine = new Set(d.nodes.filter((n) => n.key === key || n.key.startsWith(`${key}/`)).map((n) => n.id));
+  if (backward) {
+    const k = d.steps.findIndex((s) => mine.has(s.target));
+    return k < 0 ? null : d.forward.length + k + 1;
+  }
+  const j = d.forward.findIndex((id) => mine.has(id));
   return j < 0 ? null : j + 1;
 }

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { type Frame, frameAt } from '../core';
+import { type TensorFrame, tensorFrameAt } from '../core/tensor/replay';
 import { maskFrame } from './quiz';
 import type { GradflowState, GradflowStore } from './store';
 
@@ -43,4 +44,14 @@ export function useFrame(): Frame | null {
     const frame = frameAt(scene.analysis.graph, scene.timeline, position);
     return hidden ? maskFrame(frame) : frame;
   }, [scene, position, hidden]);
+}
+
+/** The frame of the tensor level's replay, when the scene is drawn at tensor level. */
+export function useTensorFrame(): TensorFrame | null {
+  const scene = useGradflow((s) => s.scene);
+  const position = useGradflow((s) => Math.round(s.position));
+  return useMemo(
+    () => (scene?.tensor ? tensorFrameAt(scene.tensor.drawn, position) : null),
+    [scene, position],
+  );
 }

@@ -1,3 +1,4 @@
+import { sceneLength } from './derive';
 import type { GradflowState, GradflowStore, StoreOptions } from './store';
 import { decodeState, encodeState, linkProblem, type SharedState, STORAGE_LIMITS } from './url';
 
@@ -11,7 +12,7 @@ const DELAY_MS = 300;
 
 /** The state worth sharing: text, values set beside it, playback step (unless at the end), colours. */
 export function sharedOf(s: GradflowState): SharedState {
-  const end = s.scene?.timeline.length ?? 0;
+  const end = sceneLength(s.scene);
   const { palette, theme, projector, embed } = s;
   const shared: SharedState = { source: s.source, values: s.overrides, palette, theme, projector, embed };
   if (s.expanded.length > 0) shared.expanded = s.expanded;

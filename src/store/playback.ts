@@ -1,5 +1,5 @@
 import { frameAt } from '../core';
-import type { Scene } from './derive';
+import { type Scene, sceneLength } from './derive';
 import { isClose, questionAt } from './quiz';
 import type { GradflowState } from './state';
 
@@ -7,7 +7,7 @@ type Set = (partial: Partial<GradflowState>) => void;
 type Get = () => GradflowState;
 
 /** A playback position kept within the scene's timeline. */
-export const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(s?.timeline.length ?? 0, p));
+export const clampTo = (s: Scene | null, p: number) => Math.max(0, Math.min(sceneLength(s), p));
 
 /** The store's actions that move through the timeline, or change how things are shown (not the work). */
 export function playbackAndView(set: Set, get: Get) {
@@ -37,7 +37,7 @@ export function playbackAndView(set: Set, get: Get) {
       const { scene, position } = get();
       if (!scene) return;
       // Playing from the end starts over, as a video player does.
-      set({ playing: true, position: position >= scene.timeline.length ? 0 : position });
+      set({ playing: true, position: position >= sceneLength(scene) ? 0 : position });
     },
     pause() {
       set({ playing: false });

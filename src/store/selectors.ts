@@ -1,3 +1,4 @@
+import { forwardLength, sceneLength } from './derive';
 import type { GradflowState } from './store';
 
 /* Named selectors: components read the store through these. */
@@ -23,8 +24,8 @@ export const selectInputs = (s: GradflowState) => {
 };
 export const selectPlayback = (s: GradflowState) => ({
   position: s.position,
-  length: s.scene?.timeline.length ?? 0,
-  forwardLength: s.scene?.timeline.forward.length ?? 0,
+  length: sceneLength(s.scene),
+  forwardLength: forwardLength(s.scene),
   playing: s.playing,
   speed: s.speed,
 });

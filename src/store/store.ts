@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Analysis, AnalysisOk } from '../core';
 import type { LayoutFn } from '../view/layoutService';
-import { analyze as analyzeText, makeScene, type Scene } from './derive';
+import { analyze as analyzeText, forwardLength, makeScene, SCALARS, type Scene, sceneLength } from './derive';
 import { positionOfCall } from './focus';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
 import { normalizeText } from './normalize';
@@ -55,7 +55,10 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
   return createStore<GradflowState>()((set, get) => {
+    const quizMode = playbackAndView(set, get).setQuiz;
     /** Analyzes with the built-in composites the student expanded built from their definitions. */
+    /** What is drawn opened up: the student's choice; a quiz is about the scalar steps, so at scalar level. */
+    const opened = () => new Set(get().quiz ? [...get().expanded, SCALARS] : get().expanded);
     const analyze = (src: string, ov: Record<string, number>) =>
       analyzeText(src, ov, { expand: new Set(get().expanded) });
     /**
@@ -82,7 +85,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
 
     /** Draws a good analysis: at once when its layout is known, else when the layout arrives. */
     const adopt = (a: AnalysisOk, ov: Record<string, number>, request: number) => {
-      const made = makeScene(a, get().scene, layoutFn, new Set(get().expanded));
+      const made = makeScene(a, get().scene, layoutFn, opened());
       if (made instanceof Promise) {
         // The text and numbers update now; the picture follows when its layout is ready.
         set({ source: a.source, overrides: ov, analysis: a, layingOut: a.graph.size, pending: false });
@@ -134,7 +137,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
     const show = (a: Analysis, next: Scene) => {
       const { scene: prev, position } = get();
       const sameShape = prev !== null && prev.shape === next.shape;
-      const atEnd = prev === null || position >= prev.timeline.length;
+      const atEnd = prev === null || position >= sceneLength(prev);
       const start = fromStart;
       fromStart = false;
       const at = refocus && !atEnd ? positionOfCall(next, refocus.key, refocus.backward) : null;
@@ -144,7 +147,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         layingOut: 0,
         scene: next,
         position:
-          at !== null ? at : start ? 0 : sameShape && !atEnd ? clampTo(next, position) : next.timeline.length,
+          at !== null ? at : start ? 0 : sameShape && !atEnd ? clampTo(next, position) : sceneLength(next),
         selected: sameShape ? get().selected : null,
         highlight: sameShape ? get().highlight : null,
         playing: sameShape ? get().playing : false,
@@ -162,7 +165,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       blank: false,
       legend: initial.legend ?? null,
       follow: initial.follow ?? true,
-      position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, scene.timeline.length) : 0,
+      position: scene ? Math.min(initial.step ?? Number.POSITIVE_INFINITY, sceneLength(scene)) : 0,
       playing: false,
       speed: 1.5,
       selected: null,
@@ -199,7 +202,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
           for (const k of now) if (k === key || k.startsWith(`${key}/`)) now.delete(k);
         } else now.add(key);
         const { scene, position } = get();
-        if (scene && position > 0) refocus = { key, backward: position > scene.timeline.forward.length };
+        if (scene && position > 0) refocus = { key, backward: position > forwardLength(scene) };
         set({ expanded: [...now].sort() });
         recompute(get().source, get().overrides);
       },
@@ -257,6 +260,14 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         else set({ pending: false });
       },
       ...playbackAndView(set, get),
+      setQuiz(on) {
+        quizMode(on);
+        // A quiz replays the scalar steps: a tensor program is redrawn at scalar level for it.
+        if (get().scene?.tensor || (on === false && get().scene?.full.graph.tensors.length)) {
+          fromStart = on;
+          recompute(get().source, get().overrides);
+        }
+      },
       load(state) {
         set({
           palette: state.palette,

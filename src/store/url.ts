@@ -26,6 +26,8 @@ export interface SharedState {
 
 /** A call's key: `fn#k`, nested with `/`. */
 export const CALL_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}#\d{1,6}(\/[A-Za-z_][A-Za-z0-9_]{0,63}#\d{1,6}){0,15}$/;
+/** What a link may open: calls, tensor operations (`tensor:h`, `tensor:matmul#1`), or the scalar level. */
+const OPEN_KEY = /^(scalars|tensor:[A-Za-z_][A-Za-z0-9_]{0,63}(#\d{1,6})?)$/;
 const MAX_EXPANDED = 200;
 
 export const MAX_LINK_CHARS = 20_000;
@@ -138,8 +140,8 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
   if (open !== null && open !== '') {
     const keys = open.split(',');
     if (keys.length > MAX_EXPANDED) return refuse('it expands too many calls');
-    const bad = keys.find((k) => !CALL_KEY.test(k));
-    if (bad !== undefined) return refuse(`"${shorten(bad)}" is not a call to expand`);
+    const bad = keys.find((k) => !CALL_KEY.test(k) && !OPEN_KEY.test(k));
+    if (bad !== undefined) return refuse(`"${shorten(bad)}" is not a call or operation to open`);
     state.expanded = [...new Set(keys)];
   }
   for (const flag of ['projector', 'embed'] as const) {

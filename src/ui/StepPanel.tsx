@@ -1,7 +1,9 @@
-import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
+import type { Scene, TensorScene } from '../store/derive';
+import { useFrame, useGradflow, useQuizHidden, useTensorFrame } from '../store/hooks';
 import { markText, questionAt } from '../store/quiz';
 import { selectScene } from '../store/selectors';
 import { describeStep } from './describeStep';
+import { describeTensorStep } from './describeTensorStep';
 import { QuizPrompt } from './QuizPrompt';
 import { Tex } from './Tex';
 
@@ -9,6 +11,7 @@ import { Tex } from './Tex';
 export function StepPanel() {
   const scene = useGradflow(selectScene);
   const frame = useFrame();
+  const tensorFrame = useTensorFrame();
   const hidden = useQuizHidden();
   const quiz = useGradflow((s) => s.quiz);
   const answer = useGradflow((s) => s.answers[Math.round(s.position)]);
@@ -17,7 +20,10 @@ export function StepPanel() {
     return { right: all.filter((a) => a.correct).length, total: all.length };
   });
   if (!scene || !frame) return <section className="step-panel" aria-label="Step" />;
-  const { title, text, latex } = describeStep(scene, frame);
+  const { title, text, latex } =
+    scene.tensor && tensorFrame
+      ? describeTensorStep(scene as Scene & { tensor: TensorScene }, tensorFrame)
+      : describeStep(scene, frame);
   const question = quiz ? questionAt(scene, frame) : null;
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { sceneLength } from '../store/derive';
 import { useGradflow, useGradflowApi } from '../store/hooks';
 
 /** While playing, advances one step every 1/speed seconds and stops at the end. */
@@ -10,7 +11,7 @@ export function usePlayback(): void {
     if (!playing) return;
     const timer = window.setInterval(() => {
       const { position, scene, seek, pause } = api.getState();
-      const end = scene?.timeline.length ?? 0;
+      const end = sceneLength(scene);
       if (position >= end) pause();
       else seek(position + 1);
     }, 1000 / speed);

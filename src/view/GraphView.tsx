@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber as f } from '../core';
-import { MAX_DRAWN_NODES } from '../store/derive';
+import { MAX_DRAWN_NODES, SCALARS, type Scene, type TensorScene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
@@ -13,12 +13,23 @@ import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
 import { runningSum } from './graphText';
 import { Pulse } from './Pulse';
+import { TensorView } from './tensor/TensorView';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom } from './useZoom';
 
-/** The computation graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
+/** The computation graph: at tensor level for a program with vectors and matrices, else its scalar gates. */
 export function GraphView() {
+  const scene = useGradflow(selectScene);
+  return scene?.tensor ? (
+    <TensorView scene={scene as Scene & { tensor: TensorScene }} />
+  ) : (
+    <ScalarGraphView />
+  );
+}
+
+/** The scalar graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
+function ScalarGraphView() {
   const scene = useGradflow(selectScene);
   const frame = useFrame();
   const selected = useGradflow((s) => s.selected);
@@ -163,6 +174,11 @@ export function GraphView() {
           setPaused(false);
         }}
         svg={() => svgRef.current}
+        level={
+          scene.full.graph.tensors.length > 0
+            ? { tensor: false, toggle: () => toggleCall(SCALARS) }
+            : undefined
+        }
       />
       <svg
         ref={svgRef}

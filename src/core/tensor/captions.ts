@@ -18,6 +18,7 @@ export function tensorNames(level: TensorLevel): string[] {
   return level.nodes.map((n) => {
     if (n.label !== undefined) return n.label;
     if (n.id === level.output) return out;
+    if (n.constant !== undefined) return n.constant;
     if (n.kind === 'input') return n.outputs.length === 1 ? 'c' : 'const';
     k++;
     while (taken.has(`t${k}`)) k++;

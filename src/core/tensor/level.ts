@@ -18,6 +18,8 @@ export interface TensorNode {
   /** The scalar op of an elementwise operation or of a scalar gate. */
   scalar?: OpName;
   label?: string;
+  /** A constant: its text as written (`2`). */
+  constant?: string;
   shape: number[];
   /** The scalar nodes holding its value, row-major. */
   outputs: number[];
@@ -105,6 +107,8 @@ export function tensorLevel(a: AnalysisOk): TensorLevel | null {
       end: g.end[v] as number,
     };
     if (args.length > 0) node.scalar = op;
+    // A number in the text (the 2 of `^2`) is shown as written.
+    if (op === 'const') node.constant = g.node(v)?.text ?? String(a.values[v]);
     const label = g.label[v];
     if (label !== undefined) node.label = label;
     const id = add(node);

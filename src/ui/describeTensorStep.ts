@@ -1,0 +1,97 @@
+import { formatNumber, forwardCaption, stepCaption, stepLatex } from '../core';
+import { nameLatex } from '../core/symbols';
+import { numbers, tensorNames, tensorStepCaption } from '../core/tensor/captions';
+import type { DrawnNode } from '../core/tensor/drawn';
+import { matrixLatex, tensorStepLatex } from '../core/tensor/latex';
+import type { TensorStep } from '../core/tensor/level';
+import { elementIndex, scalarNames } from '../core/tensor/names';
+import type { TensorFrame } from '../core/tensor/replay';
+import type { Scene, TensorScene } from '../store/derive';
+import type { StepDescription } from './describeStep';
+
+const dims = (shape: readonly number[]) => (shape.length === 0 ? '1' : shape.join('×'));
+
+/** What the current position of the tensor level's replay shows, in words and as LaTeX. */
+export function describeTensorStep(
+  scene: Scene & { tensor: TensorScene },
+  frame: TensorFrame,
+): StepDescription {
+  const { drawn, names } = scene.tensor;
+  const a = scene.full;
+  const level = drawn.level;
+  const levelNames = tensorNames(level);
+  const out = names[drawn.output] as string;
+  const node = (id: number) => drawn.nodes[id] as DrawnNode;
+  if (frame.phase === 'start')
+    return {
+      title: 'Start',
+      text: `The inputs are set. Step forward to compute each operation, then back-propagate ∂${out}/∂· edge by edge, one vector-Jacobian product per edge.`,
+      latex: '',
+    };
+  if (frame.phase === 'forward' && frame.node !== undefined) {
+    const n = node(frame.node);
+    const name = names[n.id] as string;
+    const value = drawn.value(n.id);
+    if (n.opened)
+      return {
+        title: `Forward ${frame.index} of ${drawn.forward.length}`,
+        text: forwardCaption(a.graph, scalarNames(drawn, names, a), a.values, n.outputs[0] as number),
+        latex: `${nameLatex(name)} = ${matrixLatex(value, [])}`,
+      };
+    const text = a.source.slice(n.start, n.end).trim();
+    return {
+      title: `Forward ${frame.index} of ${drawn.forward.length}`,
+      text: `${name} = ${text}: ${numbers(value)} (${dims(n.shape)}).`,
+      latex: `${nameLatex(name)} = ${matrixLatex(value, n.shape)} \\quad (${dims(n.shape).replaceAll('×', '{\\times}')})`,
+    };
+  }
+  const step = frame.step;
+  if (step) {
+    const title = `Backward step ${frame.index} of ${drawn.steps.length}`;
+    const S = names[step.source] as string;
+    const T = names[step.target] as string;
+    if (step.scalar) {
+      // Inside an opened operation: the scalar step itself, as the scalar view says it.
+      const sn = scalarNames(drawn, names, a);
+      const before = drawn.steps
+        .slice(0, frame.index - 1)
+        .filter((s) => s.scalar && s.scalar.source === step.scalar?.source)
+        .map((s) => s.scalar?.contribution as number);
+      return {
+        title,
+        text: `Edge ${sn[step.scalar.source]} → ${sn[step.scalar.target]}: ${stepCaption(a.graph, sn, a.values, step.scalar)}`,
+        latex: stepLatex(a.graph, sn, step.scalar, before),
+      };
+    }
+    const source = node(step.source);
+    const target = node(step.target);
+    const tensorStep: TensorStep | undefined = level.steps.find(
+      (s) =>
+        s.target === target.tensor && s.slot === step.slot && (source.opened || s.source === source.tensor),
+    );
+    if (!tensorStep) return { title, text: `Edge ${S} → ${T}.`, latex: '' };
+    const caption = tensorStepCaption(level, levelNames, tensorStep);
+    if (source.opened) {
+      // One element of an opened operand: its share of the product.
+      const p = level.nodes[source.tensor]?.outputs.indexOf(source.outputs[0] as number) ?? 0;
+      const idx = elementIndex(level.nodes[source.tensor]?.shape ?? [], p);
+      return {
+        title,
+        text: `Edge ${S} → ${T}: ${caption} This edge carries element ${idx}: ∂${out}/∂${S} = ${formatNumber(step.contribution[0] as number)}.`,
+        latex: `\\frac{\\partial ${nameLatex(out)}}{\\partial ${nameLatex(S)}} = ${matrixLatex(step.contribution, [])}`,
+      };
+    }
+    return {
+      title,
+      text: `Edge ${S} → ${T}: ${caption}`,
+      latex: tensorStepLatex(level, levelNames, tensorStep),
+    };
+  }
+  const inputs = drawn.nodes.filter((n) => n.kind === 'input' && n.label !== undefined);
+  const grads = inputs.map((n) => `∂${out}/∂${names[n.id]} = ${numbers(drawn.grad(n.id))}`);
+  return {
+    title: 'Done',
+    text: `${out} = ${formatNumber(a.values[a.graph.output] as number)}. Every gradient has arrived, each of its input's shape: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
+    latex: '',
+  };
+}

@@ -1,0 +1,232 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { numbers } from '../../core/tensor/captions';
+import type { DrawnNode } from '../../core/tensor/drawn';
+import { elementIndex } from '../../core/tensor/names';
+import { SCALARS, type Scene, type TensorScene } from '../../store/derive';
+import { useGradflow, useTensorFrame } from '../../store/hooks';
+import { selectActions } from '../../store/selectors';
+import { boundsOf, MAX_SCALE } from '../bounds';
+import { GraphToolbar } from '../GraphToolbar';
+import { edgeMid, edgePath } from '../geometry';
+import type { Point } from '../labels/curve';
+import { Pulse } from '../Pulse';
+import { useZoom } from '../useZoom';
+import { dims } from './matrix';
+import { TensorNodeView, tensorNodeSize } from './TensorNodeView';
+
+interface EdgeShape {
+  d: string;
+  mid: Point;
+}
+
+/** Edge curves: out of the source's right side, into the target's left, spread by argument slot. */
+function edgeShapes(t: TensorScene): EdgeShape[] {
+  const { drawn, layout, names } = t;
+  return drawn.edges.map((e) => {
+    const s = drawn.nodes[e.source] as DrawnNode;
+    const g = drawn.nodes[e.target] as DrawnNode;
+    const spread = (e.slot - (g.inputs.length > 1 ? 0.5 : 0)) * 14;
+    const points: Point[] = [
+      [(layout.x[s.id] as number) + tensorNodeSize(s, names[s.id] as string).hw, layout.y[s.id] as number],
+      ...(layout.bends[e.id] ?? []),
+      [
+        (layout.x[g.id] as number) - tensorNodeSize(g, names[g.id] as string).hw - 4,
+        (layout.y[g.id] as number) + spread,
+      ],
+    ];
+    return { d: edgePath(points), mid: edgeMid(points) };
+  });
+}
+
+/** The frames of the opened operations: a box around each one's scalar gates, with a close button. */
+function OpenedFrames({ t, onToggle }: { t: TensorScene; onToggle(key: string): void }) {
+  const groups = new Map<number, DrawnNode[]>();
+  for (const n of t.drawn.nodes) if (n.opened) groups.set(n.tensor, [...(groups.get(n.tensor) ?? []), n]);
+  return (
+    <g className="group-frames">
+      {[...groups].map(([tensor, gates]) => {
+        const { x, y } = t.layout;
+        const key = (gates[0] as DrawnNode).key.split('/')[0] as string;
+        const x0 = Math.min(...gates.map((n) => (x[n.id] as number) - 40)) - 20;
+        const x1 = Math.max(...gates.map((n) => (x[n.id] as number) + 40)) + 20;
+        const y0 = Math.min(...gates.map((n) => (y[n.id] as number) - 40)) - 30;
+        const y1 = Math.max(...gates.map((n) => (y[n.id] as number) + 60)) + 10;
+        const name = `${t.drawn.level.nodes[tensor]?.label ?? key}`;
+        return (
+          <g key={key} className="group-frame" data-group={`tensor:${key}`}>
+            <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} rx={12} className="frame" />
+            <text className="frame-title" x={x0 + 12} y={y0 + 17}>
+              {name} as scalars
+            </text>
+            {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way */}
+            <g
+              className="frame-close"
+              role="button"
+              tabIndex={0}
+              aria-label={`Close ${name} back into one tensor node`}
+              transform={`translate(${x1 - 34}, ${y0 + 12})`}
+              onClick={() => onToggle(`tensor:${key}`)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onToggle(`tensor:${key}`);
+                }
+              }}
+            >
+              <title>Close {name}</title>
+              <rect x={-26} y={-10} width={52} height={20} rx={10} />
+              <text textAnchor="middle" dy="0.35em">
+                close
+              </text>
+            </g>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/**
+ * The program at tensor level: one node per vector or matrix operation, edges labelled with the shapes
+ * they carry, values and gradients as small matrices, and the backward replay edge by edge.
+ */
+export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }) {
+  const t = scene.tensor;
+  const frame = useTensorFrame();
+  const selected = useGradflow((s) => s.selected);
+  const speed = useGradflow((s) => s.speed);
+  const palette = useGradflow((s) => s.palette);
+  const maxScale = useGradflow((s) => (s.projector ? MAX_SCALE.projector : MAX_SCALE.screen));
+  const { select, toggleCall } = useGradflow(selectActions);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drawing = useRef<SVGGElement | null>(null);
+  const pulseLayer = useRef<SVGGElement | null>(null);
+  const { fitView, zoomBy, resized, applyTo } = useZoom(svgRef, [drawing, pulseLayer]);
+  const fitted = useRef(false);
+  const shapes = useMemo(() => edgeShapes(t), [t]);
+  const bounds = useMemo(() => boundsOf(t.layout), [t.layout]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the drawing's shape changes
+  useEffect(() => {
+    fitView(bounds, fitted.current, maxScale);
+    fitted.current = true;
+  }, [scene.shape, fitView, maxScale]);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const ro = new ResizeObserver(() => resized(bounds, maxScale));
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [bounds, resized, maxScale]);
+  if (!frame) return null;
+  const { drawn, names, layout } = t;
+  const step = frame.step;
+  const openKey = (n: DrawnNode) => (n.opened ? undefined : n.openable ? `tensor:${n.key}` : undefined);
+  return (
+    <div className="graph-view tensor-view" data-palette={palette}>
+      <GraphToolbar
+        onFit={() => fitView(bounds, true, maxScale)}
+        onZoom={zoomBy}
+        svg={() => svgRef.current}
+        level={{ tensor: true, toggle: () => toggleCall(SCALARS) }}
+      />
+      <svg
+        ref={svgRef}
+        className="graph"
+        aria-label="Computation graph at tensor level"
+        data-level="tensor"
+        data-nodes={drawn.nodes.length}
+        data-edges={drawn.edges.length}
+        data-numbers="on"
+        data-names="on"
+      >
+        <defs>
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="12"
+            markerHeight="12"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
+          </marker>
+        </defs>
+        <g
+          ref={(g) => {
+            drawing.current = g;
+            applyTo(g);
+          }}
+        >
+          <OpenedFrames t={t} onToggle={toggleCall} />
+          {drawn.edges.map((e) => {
+            const s = shapes[e.id] as EdgeShape;
+            const src = drawn.nodes[e.source] as DrawnNode;
+            const current = step?.edge === e.id;
+            const carried =
+              e.element === undefined
+                ? dims(src.shape)
+                : `${names[src.id]}${elementIndex(src.shape, e.element)}`;
+            const sent = frame.edgeGrad[e.id];
+            return (
+              <g
+                key={`${src.key}>${drawn.nodes[e.target]?.key}:${e.slot}:${e.element ?? ''}`}
+                className={`edge${current ? ' current' : ''}`}
+                data-edge={e.id}
+                data-carries={carried}
+              >
+                <path className="edge-line" d={s.d} markerEnd="url(#arrow)" />
+                <title>{`${names[src.id]} → ${names[e.target]}: ${carried}${sent ? `, gradient back ${numbers(sent)}` : ''}`}</title>
+                {/* Shapes label the edges that carry vectors and matrices (or one element of them). */}
+                {(src.shape.length > 0 || e.element !== undefined) && (
+                  <text className="shape-label" x={s.mid[0]} y={s.mid[1] - 8} textAnchor="middle">
+                    {carried}
+                  </text>
+                )}
+                {current && step && (
+                  <text className="grad-label current" x={s.mid[0]} y={s.mid[1] + 20} textAnchor="middle">
+                    {`∂ ${numbers(e.element === undefined ? step.contribution : [step.contribution[e.element] as number])}`}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {drawn.nodes.map((n) => (
+            <TensorNodeView
+              key={n.key}
+              node={n}
+              name={names[n.id] as string}
+              x={layout.x[n.id] as number}
+              y={layout.y[n.id] as number}
+              value={frame.known[n.id] ? drawn.value(n.id) : undefined}
+              grad={frame.grad[n.id] ?? undefined}
+              active={frame.node === n.id || step?.target === n.id}
+              selected={selected === n.id}
+              isOutput={n.id === drawn.output}
+              onSelect={select}
+              onToggle={toggleCall}
+              openKey={openKey(n)}
+            />
+          ))}
+        </g>
+      </svg>
+      <svg className="pulse-layer" aria-hidden="true">
+        <g
+          ref={(g) => {
+            pulseLayer.current = g;
+            applyTo(g);
+          }}
+        >
+          {step && shapes[step.edge] && (
+            <Pulse
+              d={(shapes[step.edge] as EdgeShape).d}
+              duration={Math.min(1.2, 0.8 / speed)}
+              key={`${frame.index}:${(shapes[step.edge] as EdgeShape).d}`}
+            />
+          )}
+        </g>
+      </svg>
+    </div>
+  );
+}
