@@ -93,6 +93,9 @@ function inlineStylesheet(): Plugin {
 // the lazily loaded parts (KaTeX, the side tools, the export code) and the layout worker folded into the
 // one script, then scripts/inline-html.mjs folds the script and stylesheet into dist-single/gradflow.html.
 // Browser tests live in tests/e2e and are run by Playwright, not vitest.
+/** Modules only lazy parts import (the tensor level's): kept out of the first load's shared chunk. */
+const LAZY_ONLY = /[\\/]src[\\/](core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|Tex|tex[\\/])|store[\\/]tensorScene)/;
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), prerender(), inlineStylesheet()],
   base: './',
@@ -131,6 +134,14 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'vendor',
                     test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/,
+                  },
+                  // The app's modules that the first load shares with lazy parts, as one chunk too: left to
+                  // itself, rolldown makes a common chunk per set of sharers. The tensor level's modules are
+                  // shared only among its own lazy parts, and stay out of the first load.
+                  {
+                    name: 'shared',
+                    minShareCount: 2,
+                    test: (id: string) => /[\\/]src[\\/]/.test(id) && !LAZY_ONLY.test(id),
                   },
                 ],
               },

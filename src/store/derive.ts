@@ -1,3 +1,4 @@
+import type { Drawn, TensorFrame } from '../core';
 import {
   type AnalysisOk,
   analyze,
@@ -9,11 +10,7 @@ import {
   type Timeline,
   timeline,
 } from '../core';
-import { type Drawn, drawnLevel } from '../core/tensor/drawn';
-import { tensorLevel } from '../core/tensor/level';
-import { drawnNames } from '../core/tensor/names';
-import { replayLength } from '../core/tensor/replay';
-import { type Layout, type LayoutOptions, layoutGraph } from '../view/layout';
+import type { Layout, LayoutOptions } from '../view/layout';
 import { type LayoutFn, layoutNow } from '../view/layoutService';
 
 /** A good analysis with everything the view replays: names, timeline and layout. */
@@ -47,6 +44,8 @@ export interface TensorScene {
   layout: Layout;
   /** Positions 0..length of its replay (core/tensor/replay.ts). */
   length: number;
+  /** What is shown at a position of the replay. */
+  frameAt(position: number): TensorFrame;
 }
 
 /** The last playback position: the tensor level's replay when drawn at tensor level, else the scalar one. */
@@ -64,7 +63,7 @@ export const TENSOR_ROW_GAP = 150;
 /** Beyond this many nodes a drawing is unreadable and would freeze the tab: the view says so instead. */
 export const MAX_DRAWN_NODES = 3000;
 
-const EMPTY_LAYOUT: Layout = {
+export const EMPTY_LAYOUT: Layout = {
   x: new Float64Array(0),
   y: new Float64Array(0),
   layer: new Int32Array(0),
@@ -143,8 +142,9 @@ export function makeScene(
   expanded: ReadonlySet<string> = new Set(),
 ): Scene | Promise<Scene> {
   const analysis = collapse(full, expanded);
-  const level = full.graph.tensors.length > 0 && !expanded.has(SCALARS) ? tensorLevel(full) : null;
-  if (level) return tensorScene(full, analysis, drawnLevel(full, level, expanded), previous);
+  // The tensor level's code comes with the first program that uses vectors or matrices.
+  if (full.graph.tensors.length > 0 && !expanded.has(SCALARS))
+    return import('./tensorScene').then((m) => m.tensorScene(full, analysis, expanded, previous));
   if (analysis.graph.size > MAX_DRAWN_NODES)
     return sceneOf(full, analysis, [], digest(analysis), EMPTY_LAYOUT, 0);
   const keys = nodeKeys(analysis.graph);
@@ -162,50 +162,3 @@ export function makeScene(
 }
 
 export { analyze };
-
-/**
- * The scene of a program drawn at tensor level. Its graph has a node per operation (a few dozen even for
- * an MLP with 13,000 weights), so it is laid out at once, here; the scalar graph is not laid out at all.
- */
-function tensorScene(full: AnalysisOk, analysis: AnalysisOk, drawn: Drawn, previous: Scene | null): Scene {
-  const keys = drawn.nodes.map((n) => n.key);
-  const edges = drawn.edges.map((e) => `${e.source}>${e.target}`).join(',');
-  const shape = `tensor:${keys.join('|')}#${edges}`;
-  const same = previous?.tensor && previous.shape === shape ? previous.tensor.layout : null;
-  const t0 = performance.now();
-  const opts: LayoutOptions = { dx: TENSOR_LAYER_GAP, dy: TENSOR_ROW_GAP, keys };
-  if (previous?.tensor)
-    opts.previous = new Map(
-      previous.tensor.drawn.nodes.map((n) => [n.key, previous.tensor?.layout.y[n.id] ?? 0]),
-    );
-  const layout =
-    same ??
-    layoutGraph(
-      {
-        nodes: drawn.nodes.map((n) => ({
-          id: n.id,
-          op: n.kind === 'input' ? 'input' : 'add',
-          inputs: n.inputs,
-          start: n.start,
-          end: n.end,
-        })),
-        edges: drawn.edges,
-        outEdges: drawn.outEdges,
-        output: drawn.output,
-      },
-      opts,
-    );
-  const layoutMs = same ? 0 : performance.now() - t0;
-  return {
-    analysis,
-    full,
-    names: nodeNames(analysis.graph),
-    keys: [],
-    timeline: timeline(analysis.graph, analysis.steps),
-    layout: EMPTY_LAYOUT,
-    shape,
-    layoutMs,
-    drawable: true,
-    tensor: { drawn, names: drawnNames(drawn, full), layout, length: replayLength(drawn) },
-  };
-}

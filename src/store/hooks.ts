@@ -1,8 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { type Frame, frameAt } from '../core';
-import { type TensorFrame, tensorFrameAt } from '../core/tensor/replay';
+import { type Frame, frameAt, type TensorFrame } from '../core';
 import { maskFrame } from './quiz';
 import type { GradflowState, GradflowStore } from './store';
 
@@ -50,8 +49,5 @@ export function useFrame(): Frame | null {
 export function useTensorFrame(): TensorFrame | null {
   const scene = useGradflow((s) => s.scene);
   const position = useGradflow((s) => Math.round(s.position));
-  return useMemo(
-    () => (scene?.tensor ? tensorFrameAt(scene.tensor.drawn, position) : null),
-    [scene, position],
-  );
+  return useMemo(() => (scene?.tensor ? scene.tensor.frameAt(position) : null), [scene, position]);
 }

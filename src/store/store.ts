@@ -51,10 +51,12 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   const layoutFn = initial.layoutFn;
   const expanded0 = [...new Set(initial.expanded ?? [])].sort();
   const analysis = analyzeText(source, overrides, { expand: new Set(expanded0) });
-  const scene = analysis.ok ? (makeScene(analysis, null, undefined, new Set(expanded0)) as Scene) : null;
+  const made0 = analysis.ok ? makeScene(analysis, null, undefined, new Set(expanded0)) : null;
+  // A program with tensors is drawn once the tensor level's code has come (see below).
+  const scene = made0 instanceof Promise ? null : made0;
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
-  return createStore<GradflowState>()((set, get) => {
+  const store = createStore<GradflowState>()((set, get) => {
     const quizMode = playbackAndView(set, get).setQuiz;
     /** Analyzes with the built-in composites the student expanded built from their definitions. */
     /** What is drawn opened up: the student's choice; a quiz is about the scalar steps, so at scalar level. */
@@ -283,6 +285,15 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
     };
   });
+  if (made0 instanceof Promise)
+    void made0.then((next) => {
+      if (store.getState().scene !== null) return; // the student already made another picture
+      store.setState({
+        scene: next,
+        position: Math.min(initial.step ?? Number.POSITIVE_INFINITY, sceneLength(next)),
+      });
+    });
+  return store;
 }
 
 export type GradflowStore = ReturnType<typeof createGradflowStore>;

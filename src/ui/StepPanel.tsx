@@ -3,9 +3,12 @@ import { useFrame, useGradflow, useQuizHidden, useTensorFrame } from '../store/h
 import { markText, questionAt } from '../store/quiz';
 import { selectScene } from '../store/selectors';
 import { describeStep } from './describeStep';
-import { describeTensorStep } from './describeTensorStep';
+import { LazyBox, lazyPart } from './lazyPart';
 import { QuizPrompt } from './QuizPrompt';
 import { Tex } from './Tex';
+
+// The tensor level's captions come with its drawing (see view/GraphView.tsx).
+const TENSOR_STEP = lazyPart(() => import('./TensorStepText').then((m) => m.TensorStepText));
 
 /** What the current step does, in words (for everyone) and as a chain-rule equation (KaTeX). */
 export function StepPanel() {
@@ -20,10 +23,17 @@ export function StepPanel() {
     return { right: all.filter((a) => a.correct).length, total: all.length };
   });
   if (!scene || !frame) return <section className="step-panel" aria-label="Step" />;
-  const { title, text, latex } =
-    scene.tensor && tensorFrame
-      ? describeTensorStep(scene as Scene & { tensor: TensorScene }, tensorFrame)
-      : describeStep(scene, frame);
+  if (scene.tensor && tensorFrame)
+    return (
+      <section className="step-panel" aria-label="Step" aria-live="polite">
+        <LazyBox
+          name="The tensor step"
+          part={TENSOR_STEP}
+          props={{ scene: scene as Scene & { tensor: TensorScene }, frame: tensorFrame }}
+        />
+      </section>
+    );
+  const { title, text, latex } = describeStep(scene, frame);
   const question = quiz ? questionAt(scene, frame) : null;
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">

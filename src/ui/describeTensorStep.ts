@@ -1,11 +1,21 @@
-import { formatNumber, forwardCaption, stepCaption, stepLatex } from '../core';
-import { nameLatex } from '../core/symbols';
-import { numbers, tensorNames, tensorStepCaption } from '../core/tensor/captions';
-import type { DrawnNode } from '../core/tensor/drawn';
-import { matrixLatex, tensorStepLatex } from '../core/tensor/latex';
-import type { TensorStep } from '../core/tensor/level';
-import { elementIndex, scalarNames } from '../core/tensor/names';
-import type { TensorFrame } from '../core/tensor/replay';
+import {
+  type DrawnNode,
+  elementIndex,
+  formatNumber,
+  forwardCaption,
+  matrixLatex,
+  nameLatex,
+  numbers,
+  scalarNames,
+  stepCaption,
+  stepLatex,
+  type TensorFrame,
+  type TensorStep,
+  tensorNames,
+  tensorStepCaption,
+  tensorStepLatex,
+} from '../core';
+
 import type { Scene, TensorScene } from '../store/derive';
 import type { StepDescription } from './describeStep';
 

@@ -1,15 +1,23 @@
 import { useState } from 'react';
-import { useFrame, useGradflow } from '../store/hooks';
+import type { Scene, TensorScene } from '../store/derive';
+import { useFrame, useGradflow, useTensorFrame } from '../store/hooks';
 import { describeStep } from '../ui/describeStep';
+import { describeTensorStep } from '../ui/describeTensorStep';
 import { download, type ExportOptions, graphPng, graphSvg } from './exportGraph';
 
 /** Export for slides: the graph as SVG or PNG (scale, background), and the step's equation as LaTeX. */
 export function ExportPanel({ svg }: { svg: () => SVGSVGElement | null }) {
   const scene = useGradflow((s) => s.scene);
   const frame = useFrame();
+  const tensorFrame = useTensorFrame();
   const [opts, setOpts] = useState<ExportOptions>({ scale: 2, background: 'white' });
   const [status, setStatus] = useState('');
-  const latex = scene && frame ? describeStep(scene, frame).latex : '';
+  const latex =
+    scene?.tensor && tensorFrame
+      ? describeTensorStep(scene as Scene & { tensor: TensorScene }, tensorFrame).latex
+      : scene && frame
+        ? describeStep(scene, frame).latex
+        : '';
   const run = async (what: 'svg' | 'png') => {
     const el = svg();
     if (!el) return;

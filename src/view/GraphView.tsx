@@ -3,6 +3,7 @@ import { formatNumber as f } from '../core';
 import { MAX_DRAWN_NODES, SCALARS, type Scene, type TensorScene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
+import { LazyBox, lazyPart } from '../ui/lazyPart';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
 import { edgeGeometry, orderEdges, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
@@ -13,7 +14,6 @@ import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
 import { runningSum } from './graphText';
 import { Pulse } from './Pulse';
-import { TensorView } from './tensor/TensorView';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom } from './useZoom';
@@ -21,12 +21,19 @@ import { useZoom } from './useZoom';
 /** The computation graph: at tensor level for a program with vectors and matrices, else its scalar gates. */
 export function GraphView() {
   const scene = useGradflow(selectScene);
-  return scene?.tensor ? (
-    <TensorView scene={scene as Scene & { tensor: TensorScene }} />
-  ) : (
-    <ScalarGraphView />
+  if (!scene?.tensor) return <ScalarGraphView />;
+  return (
+    <LazyBox
+      name="The tensor view"
+      part={TENSOR_VIEW}
+      props={{ scene: scene as Scene & { tensor: TensorScene } }}
+      fallback={<div className="graph-view empty">Drawing the tensor level…</div>}
+    />
   );
 }
+
+// The tensor level's drawing comes with the first program that uses vectors or matrices.
+const TENSOR_VIEW = lazyPart(() => import('./tensor/TensorView').then((m) => m.TensorView));
 
 /** The scalar graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
 function ScalarGraphView() {

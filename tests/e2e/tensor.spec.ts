@@ -23,8 +23,15 @@ test('the recitation MLP typed with a matrix and a vector gives its printed 48, 
   await expect(dW1.locator('tr')).toHaveCount(2);
   await expect(dW1.locator('td')).toHaveText(['12', '0']);
   await expect(page.getByRole('table', { name: '∂C/∂w2, 2' }).locator('td')).toHaveText(['48', '0']);
-  // The graph is the scalar expansion: an input per element.
-  await expect(page.locator('svg .node.op-input')).toHaveCount(6);
+  // The graph is at tensor level: one node per input (x, y, W1, w2), the 2 of ^2 a constant.
+  const graph = page.locator('svg.graph[data-level="tensor"]');
+  await expect(graph.locator('.node.op-input')).toHaveCount(4);
+  await expect(graph.locator('.node[data-key="W1"]')).toHaveAttribute('data-shape', '2×1');
+  // The scalar expansion is one press away: an input per element.
+  await page.getByRole('button', { name: 'Scalars' }).click();
+  await expect(page.locator('svg.graph:not([data-level]) .node.op-input')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Scalars' }).click();
+  await expect(graph).toBeVisible();
 });
 
 test('a shape mistake is pointed at with the sizes, and the text stays as typed', async ({ page }) => {
@@ -50,4 +57,67 @@ test('moving a matrix element’s slider rewrites that number in the text', asyn
   );
   // yhat = relu(5·3) = 15: C = (15 − 10)² = 25.
   await expect(page.locator('output')).toHaveText('C = 25');
+});
+
+/** Steps back from the end until the step panel says `text` (at most `limit` steps). */
+async function stepBackTo(page: import('@playwright/test').Page, text: string, limit = 40) {
+  const panel = page.getByRole('region', { name: 'Step' });
+  const end = page.getByRole('button', { name: 'Jump to end' });
+  if (await end.isEnabled()) await end.click();
+  for (let k = 0; k < limit; k++) {
+    if ((await panel.innerText()).includes(text)) return panel;
+    await page.getByRole('button', { name: 'Step back' }).click();
+  }
+  throw new Error(`no step says "${text}"`);
+}
+
+test('at tensor level, edges carry shapes and a matmul step gives its VJP with shapes', async ({ page }) => {
+  await page.goto('/');
+  await typeProgram(page, RECITATION);
+  const graph = page.locator('svg.graph[data-level="tensor"]');
+  await expect(graph).toBeVisible();
+  // W1 (2×1) flows into W1 @ [x]; the result (2) into relu.
+  await expect(graph.locator('.edge[data-carries="2×1"]')).toHaveCount(1);
+  await expect(graph.locator('.edge .shape-label', { hasText: '2×1' })).toBeVisible();
+  const panel = await stepBackTo(page, 'matmul swaps: ∂C/∂W1');
+  await expect(panel).toContainText('(2×1)·(1×1) = (2×1)');
+  await expect(panel).toContainText('∂C/∂W1 = [12, 0]');
+  // The equation is typeset, and W1's gradient is drawn as a matrix under it.
+  await expect(panel.locator('.katex-display')).toBeVisible();
+  await expect(graph.locator('.node[data-key="W1"] .tensor-grad')).toHaveText(['∂ [12]', '[0]']);
+  // The numbers are text too: the node's accessible name has every one.
+  await expect(graph.locator('.node[data-key="W1"]')).toHaveAttribute(
+    'aria-label',
+    /gradient \[\[12\],\s*\[0\]\]/,
+  );
+});
+
+test('a small tensor node opens into its scalar gates in place, and the gradients agree', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await typeProgram(page, RECITATION);
+  const graph = page.locator('svg.graph[data-level="tensor"]');
+  const matmul = graph.locator('.node[data-key="matmul#0"]');
+  await expect(matmul).toHaveAttribute('aria-label', /Press Enter to open it/);
+  // From the keyboard: focus the node, press Enter.
+  await matmul.focus();
+  await page.keyboard.press('Enter');
+  const frame = graph.locator('[data-group="tensor:matmul#0"]');
+  await expect(frame).toBeVisible();
+  await expect(graph.locator('.tensor-node.opened')).toHaveCount(2);
+  // Each product gets one element of W1.
+  await expect(graph.locator('.edge[data-carries="W1[0,0]"]')).toHaveCount(1);
+  await expect(graph.locator('.edge[data-carries="W1[1,0]"]')).toHaveCount(1);
+  // The scalar steps replay inside it, with the scalar captions.
+  const panel = await stepBackTo(page, 'Edge W1[0,0] → t2[0]');
+  await expect(panel).toContainText('= 12');
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible();
+  await expect(graph.locator('.node[data-key="W1"] .tensor-grad')).toHaveText(['∂ [12]', '[0]']);
+  await expect(graph.locator('.node[data-key="w2"] .tensor-grad')).toHaveText(['∂ [48, 0]']);
+  // Closing it gives the one node back.
+  await frame.getByRole('button', { name: /Close t2/ }).click();
+  await expect(graph.locator('.tensor-node.opened')).toHaveCount(0);
+  await expect(matmul).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, formatNumber as f } from '../../src/core';
 import { PRESETS } from '../../src/examples/presets';
-import { makeScene, type Scene } from '../../src/store/derive';
+import { makeScene, SCALARS, type Scene } from '../../src/store/derive';
 import { edgeGeometry, stubPoints } from '../../src/view/edges';
 import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
 import { planInputs } from '../../src/view/labels/inputs';
@@ -13,7 +13,8 @@ const SIZES = { value: 15, current: 16, sum: 14, name: 13 };
 function sceneOf(source: string): Scene {
   const a = analyze(source);
   if (!a.ok) throw new Error(a.error.message);
-  return makeScene(a, null) as Scene;
+  // A program with vectors and matrices is planned at scalar level, the view whose labels are planned.
+  return makeScene(a, null, undefined, new Set([SCALARS])) as Scene;
 }
 
 /** The plan of a scene, built exactly as the view builds it (src/view/useLabels.ts). */

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { OP } from '../../core';
-import type { DrawnNode } from '../../core/tensor/drawn';
+import { type DrawnNode, OP } from '../../core';
 import { dims, matrixLines, matrixText } from './matrix';
 
 /** What a tensor operation shows in its shape: the lecture's symbol for it. */

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { numbers } from '../../core/tensor/captions';
-import type { DrawnNode } from '../../core/tensor/drawn';
-import { elementIndex } from '../../core/tensor/names';
-import { SCALARS, type Scene, type TensorScene } from '../../store/derive';
+import { type DrawnNode, elementIndex, numbers, tensorNames } from '../../core';
+import type { Scene, TensorScene } from '../../store/derive';
+
+const SCALARS = 'scalars';
+
 import { useGradflow, useTensorFrame } from '../../store/hooks';
 import { selectActions } from '../../store/selectors';
 import { boundsOf, MAX_SCALE } from '../bounds';
@@ -40,6 +41,7 @@ function edgeShapes(t: TensorScene): EdgeShape[] {
 
 /** The frames of the opened operations: a box around each one's scalar gates, with a close button. */
 function OpenedFrames({ t, onToggle }: { t: TensorScene; onToggle(key: string): void }) {
+  const levelNames = tensorNames(t.drawn.level);
   const groups = new Map<number, DrawnNode[]>();
   for (const n of t.drawn.nodes) if (n.opened) groups.set(n.tensor, [...(groups.get(n.tensor) ?? []), n]);
   return (
@@ -47,23 +49,26 @@ function OpenedFrames({ t, onToggle }: { t: TensorScene; onToggle(key: string): 
       {[...groups].map(([tensor, gates]) => {
         const { x, y } = t.layout;
         const key = (gates[0] as DrawnNode).key.split('/')[0] as string;
-        const x0 = Math.min(...gates.map((n) => (x[n.id] as number) - 40)) - 20;
-        const x1 = Math.max(...gates.map((n) => (x[n.id] as number) + 40)) + 20;
+        const name = `${levelNames[tensor]} as scalars`;
+        // Wide enough for its title and its close button.
+        const left = Math.min(...gates.map((n) => (x[n.id] as number) - 40)) - 20;
+        const right = Math.max(...gates.map((n) => (x[n.id] as number) + 40)) + 20;
+        const room = Math.max(0, 90 + name.length * 8.5 - (right - left)) / 2;
+        const [x0, x1] = [left - room, right + room];
         const y0 = Math.min(...gates.map((n) => (y[n.id] as number) - 40)) - 30;
         const y1 = Math.max(...gates.map((n) => (y[n.id] as number) + 60)) + 10;
-        const name = `${t.drawn.level.nodes[tensor]?.label ?? key}`;
         return (
           <g key={key} className="group-frame" data-group={`tensor:${key}`}>
             <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} rx={12} className="frame" />
             <text className="frame-title" x={x0 + 12} y={y0 + 17}>
-              {name} as scalars
+              {name}
             </text>
             {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way */}
             <g
               className="frame-close"
               role="button"
               tabIndex={0}
-              aria-label={`Close ${name} back into one tensor node`}
+              aria-label={`Close ${levelNames[tensor]} back into one tensor node`}
               transform={`translate(${x1 - 34}, ${y0 + 12})`}
               onClick={() => onToggle(`tensor:${key}`)}
               onKeyDown={(e) => {
@@ -73,7 +78,7 @@ function OpenedFrames({ t, onToggle }: { t: TensorScene; onToggle(key: string): 
                 }
               }}
             >
-              <title>Close {name}</title>
+              <title>Close {levelNames[tensor]}</title>
               <rect x={-26} y={-10} width={52} height={20} rx={10} />
               <text textAnchor="middle" dy="0.35em">
                 close

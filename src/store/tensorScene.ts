@@ -1,0 +1,69 @@
+import type { AnalysisOk } from '../core';
+import { nodeNames, timeline } from '../core';
+import { drawnLevel } from '../core/tensor/drawn';
+import { tensorLevel } from '../core/tensor/level';
+import { drawnNames } from '../core/tensor/names';
+import { replayLength, tensorFrameAt } from '../core/tensor/replay';
+import { type LayoutOptions, layoutGraph } from '../view/layout';
+import { EMPTY_LAYOUT, type Scene, TENSOR_LAYER_GAP, TENSOR_ROW_GAP } from './derive';
+
+/**
+ * The scene of a program drawn at tensor level. Its graph has a node per operation (a few dozen even for
+ * an MLP with 13,000 weights), so it is laid out at once, here; the scalar graph is not laid out at all.
+ */
+export function tensorScene(
+  full: AnalysisOk,
+  analysis: AnalysisOk,
+  expanded: ReadonlySet<string>,
+  previous: Scene | null,
+): Scene {
+  const level = tensorLevel(full);
+  if (!level) throw new Error('tensorScene: the program has no tensors');
+  const drawn = drawnLevel(full, level, expanded);
+  const keys = drawn.nodes.map((n) => n.key);
+  const edges = drawn.edges.map((e) => `${e.source}>${e.target}`).join(',');
+  const shape = `tensor:${keys.join('|')}#${edges}`;
+  const same = previous?.tensor && previous.shape === shape ? previous.tensor.layout : null;
+  const t0 = performance.now();
+  const opts: LayoutOptions = { dx: TENSOR_LAYER_GAP, dy: TENSOR_ROW_GAP, keys };
+  if (previous?.tensor)
+    opts.previous = new Map(
+      previous.tensor.drawn.nodes.map((n) => [n.key, previous.tensor?.layout.y[n.id] ?? 0]),
+    );
+  const layout =
+    same ??
+    layoutGraph(
+      {
+        nodes: drawn.nodes.map((n) => ({
+          id: n.id,
+          op: n.kind === 'input' ? 'input' : 'add',
+          inputs: n.inputs,
+          start: n.start,
+          end: n.end,
+        })),
+        edges: drawn.edges,
+        outEdges: drawn.outEdges,
+        output: drawn.output,
+      },
+      opts,
+    );
+  const layoutMs = same ? 0 : performance.now() - t0;
+  return {
+    analysis,
+    full,
+    names: nodeNames(analysis.graph),
+    keys: [],
+    timeline: timeline(analysis.graph, analysis.steps),
+    layout: EMPTY_LAYOUT,
+    shape,
+    layoutMs,
+    drawable: true,
+    tensor: {
+      drawn,
+      names: drawnNames(drawn, full),
+      layout,
+      length: replayLength(drawn),
+      frameAt: (p) => tensorFrameAt(drawn, p),
+    },
+  };
+}
