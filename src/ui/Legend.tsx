@@ -18,10 +18,12 @@ export function Legend() {
     const a = s.scene?.analysis;
     const input = a?.inputs[0];
     if (!a || !input) return null;
-    const out = a.graph.label[a.graph.output] ?? 'f';
+    const t = s.scene?.tensor;
+    const out = t ? (t.names[t.drawn.output] as string) : (a.graph.label[a.graph.output] ?? 'f');
     const g = a.gradients[input.name] as number;
     return { out, input: input.name, grad: s.quiz ? null : formatNumber(g) };
   });
+  const tensor = useGradflow((s) => s.scene?.tensor !== undefined);
   const { setLegend } = useGradflow(selectActions);
   if (!shown) return null;
   const [valueColour, gradColour] = palette === 'colorblind' ? ['blue', 'orange'] : ['green', 'red'];
@@ -30,18 +32,35 @@ export function Legend() {
   const g = example?.grad ?? 'g';
   return (
     <aside className="legend" aria-label="Key">
-      <ul>
-        <li>
-          <span className="legend-value">{valueColour} above an edge</span>: the value flowing forward
-        </li>
-        <li>
-          <span className="legend-grad">{gradColour} below an edge</span>: the gradient flowing back
-        </li>
-        <li>
-          <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g} (the sum so
-          far, while stepping)
-        </li>
-      </ul>
+      {tensor ? (
+        <ul>
+          <li>
+            <span className="legend-value">{valueColour} under a node</span>: its value, a vector or matrix (…
+            when it is large; hover or select the node for every number)
+          </li>
+          <li>
+            <span className="legend-grad">{gradColour} ∂ […]</span> under it: its gradient ∂{out}/∂·, of the
+            same shape, once it has arrived
+          </li>
+          <li>
+            <span className="legend-shape">3×4</span> on an edge: the shape it carries; ▸ opens an operation
+            into its scalar gates
+          </li>
+        </ul>
+      ) : (
+        <ul>
+          <li>
+            <span className="legend-value">{valueColour} above an edge</span>: the value flowing forward
+          </li>
+          <li>
+            <span className="legend-grad">{gradColour} below an edge</span>: the gradient flowing back
+          </li>
+          <li>
+            <span className="legend-grad">∂ {g}</span> under an input {x} means ∂{out}/∂{x} = {g} (the sum so
+            far, while stepping)
+          </li>
+        </ul>
+      )}
       <button type="button" onClick={() => setLegend(false)} aria-label="Hide the key">
         Hide
       </button>

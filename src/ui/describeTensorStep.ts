@@ -1,4 +1,6 @@
 import {
+  type AnalysisOk,
+  type BackwardStep,
   type DrawnNode,
   elementIndex,
   formatNumber,
@@ -75,6 +77,23 @@ export function describeTensorStep(
     }
     const source = node(step.source);
     const target = node(step.target);
+    const scalarStep =
+      target.kind === 'scalar' && !target.opened
+        ? scalarStepOf(a, target.outputs[0] as number, step.slot)
+        : undefined;
+    if (scalarStep) {
+      // A gate of numbers (the loss after the last tensor operation): the scalar step, in the scalar words.
+      const sn = scalarNames(drawn, names, a);
+      const before = drawn.steps
+        .slice(0, frame.index - 1)
+        .filter((s) => s.source === step.source)
+        .map((s) => s.contribution[0] as number);
+      return {
+        title,
+        text: `Edge ${S} → ${T}: ${stepCaption(a.graph, sn, a.values, scalarStep)}`,
+        latex: stepLatex(a.graph, sn, scalarStep, before),
+      };
+    }
     const tensorStep: TensorStep | undefined = level.steps.find(
       (s) =>
         s.target === target.tensor && s.slot === step.slot && (source.opened || s.source === source.tensor),
@@ -104,4 +123,10 @@ export function describeTensorStep(
     text: `${out} = ${formatNumber(a.values[a.graph.output] as number)}. Every gradient has arrived, each of its input's shape: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
     latex: '',
   };
+}
+
+/** The scalar analysis's step into gate `v` from its argument `slot`. */
+function scalarStepOf(a: AnalysisOk, v: number, slot: number): BackwardStep | undefined {
+  for (const s of a.steps) if (s.target === v && s.slot === slot) return s;
+  return undefined;
 }

@@ -78,6 +78,14 @@ describe('drawn tensor level', () => {
     }
   });
 
+  it('draws only what the output uses: an element indexed twice is one node', () => {
+    const hinge = TENSOR_EXAMPLES.find((e) => e.id === 'cs231n-hinge-matrix');
+    const d = drawn(ok(hinge?.source as string));
+    expect(d.nodes.filter((n) => n.label === 's[2]')).toHaveLength(1);
+    // Every node but the output feeds something.
+    for (const n of d.nodes) if (n.id !== d.output) expect(d.outEdges[n.id]?.length, n.key).toBeGreaterThan(0);
+  });
+
   it('the forward replay shows values in order, never before their operands', () => {
     const d = drawn(ok(RECITATION));
     for (let p = 0; p <= replayLength(d); p++) {

@@ -103,7 +103,13 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
   /** Scalar node → its drawn scalar gate, inside an opened operation. */
   const scalarGate = new Map<number, number>();
   const ranges = level.nodes.map((n) => ownNodes(a, n));
+  // Only what the output uses is drawn (a second `s[2]` reads the same element as the first).
+  const live = new Uint8Array(level.nodes.length);
+  live[level.output] = 1;
+  for (let id = level.output; id >= 0; id--)
+    if (live[id]) for (const s of (level.nodes[id] as TensorNode).inputs) live[s] = 1;
   for (const n of level.nodes) {
+    if (!live[n.id]) continue;
     const range = ranges[n.id];
     const key = keys[n.id] as string;
     if (range && open.has(`tensor:${key}`)) {
@@ -179,6 +185,7 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
   const tensorEdge = new Map<string, number>();
   const scalarEdge = new Map<number, number>();
   for (const n of level.nodes) {
+    if (!live[n.id]) continue;
     const d = drawnOf[n.id] as number;
     if (d >= 0) {
       n.inputs.forEach((s, k) => {
@@ -209,6 +216,7 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
   const replayed = new Set<number>();
   const shapeOf = (id: number) => (nodes[id] as DrawnNode).outputs.length;
   for (const st of level.steps) {
+    if (!live[st.target]) continue;
     const target = drawnOf[st.target] as number;
     const source = drawnOf[st.source] as number;
     if (target < 0) {

@@ -18,24 +18,38 @@ import { TensorNodeView, tensorNodeSize } from './TensorNodeView';
 interface EdgeShape {
   d: string;
   mid: Point;
+  /** Where the edge's shape (or element) label goes, if it has one: fan-outs carry one shape, labelled once. */
+  label?: { at: Point; anchor: 'start' | 'end' };
 }
 
-/** Edge curves: out of the source's right side, into the target's left, spread by argument slot. */
+/**
+ * Edge curves: out of the source's right side, into the target's left, spread by argument slot. The
+ * shape label sits just after the source's port, above the line (clear of the matrices under the nodes);
+ * an element's label (W1[0,0]) just before the gate it feeds.
+ */
 function edgeShapes(t: TensorScene): EdgeShape[] {
   const { drawn, layout, names } = t;
+  const labelled = new Set<number>();
   return drawn.edges.map((e) => {
     const s = drawn.nodes[e.source] as DrawnNode;
     const g = drawn.nodes[e.target] as DrawnNode;
     const spread = (e.slot - (g.inputs.length > 1 ? 0.5 : 0)) * 14;
-    const points: Point[] = [
-      [(layout.x[s.id] as number) + tensorNodeSize(s, names[s.id] as string).hw, layout.y[s.id] as number],
-      ...(layout.bends[e.id] ?? []),
-      [
-        (layout.x[g.id] as number) - tensorNodeSize(g, names[g.id] as string).hw - 4,
-        (layout.y[g.id] as number) + spread,
-      ],
+    const from: Point = [
+      (layout.x[s.id] as number) + tensorNodeSize(s, names[s.id] as string).hw,
+      layout.y[s.id] as number,
     ];
-    return { d: edgePath(points), mid: edgeMid(points) };
+    const to: Point = [
+      (layout.x[g.id] as number) - tensorNodeSize(g, names[g.id] as string).hw - 4,
+      (layout.y[g.id] as number) + spread,
+    ];
+    const points: Point[] = [from, ...(layout.bends[e.id] ?? []), to];
+    const shape: EdgeShape = { d: edgePath(points), mid: edgeMid(points) };
+    if (e.element !== undefined) shape.label = { at: [to[0] - 8, to[1] - 8], anchor: 'end' };
+    else if (s.shape.length > 0 && !labelled.has(s.id)) {
+      labelled.add(s.id);
+      shape.label = { at: [from[0] + 8, from[1] - 9], anchor: 'start' };
+    }
+    return shape;
   });
 }
 
@@ -184,8 +198,13 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
                 <path className="edge-line" d={s.d} markerEnd="url(#arrow)" />
                 <title>{`${names[src.id]} → ${names[e.target]}: ${carried}${sent ? `, gradient back ${numbers(sent)}` : ''}`}</title>
                 {/* Shapes label the edges that carry vectors and matrices (or one element of them). */}
-                {(src.shape.length > 0 || e.element !== undefined) && (
-                  <text className="shape-label" x={s.mid[0]} y={s.mid[1] - 8} textAnchor="middle">
+                {s.label && (
+                  <text
+                    className="shape-label"
+                    x={s.label.at[0]}
+                    y={s.label.at[1]}
+                    textAnchor={s.label.anchor}
+                  >
                     {carried}
                   </text>
                 )}
