@@ -86,9 +86,24 @@ function tensorKeys(level: TensorLevel): string[] {
   });
 }
 
+/** Operations that compute (a literal, a transpose or an index only rearranges existing values). */
+const COMPUTES = new Set<TensorOpName>([
+  'matmul',
+  'elementwise',
+  'sum',
+  'mean',
+  'max',
+  'min',
+  'softmax',
+  'logsumexp',
+]);
+
 /** The operation's scalar nodes, when it can be opened: it computes all its outputs itself, and few. */
-function ownNodes(a: AnalysisOk, n: TensorNode): [number, number] | null {
-  if (n.kind !== 'op' || n.outputs.length > MAX_OPEN_ELEMENTS) return null;
+function ownNodes(a: AnalysisOk, level: TensorLevel, n: TensorNode): [number, number] | null {
+  if (n.kind !== 'op' || !n.op || !COMPUTES.has(n.op) || n.outputs.length > MAX_OPEN_ELEMENTS) return null;
+  // None of its outputs is an operand's own value (max(v) of one element, say, passes it on).
+  if (n.inputs.some((s) => (level.nodes[s] as TensorNode).outputs.some((v) => n.outputs.includes(v))))
+    return null;
   const t = a.graph.tensors.find((t) => t.outputs === n.outputs);
   if (!t || t.last < t.first || !n.outputs.every((v) => v >= t.first && v <= t.last)) return null;
   return [t.first, t.last];
@@ -102,7 +117,7 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
   const drawnOf = new Int32Array(level.nodes.length).fill(-1);
   /** Scalar node → its drawn scalar gate, inside an opened operation. */
   const scalarGate = new Map<number, number>();
-  const ranges = level.nodes.map((n) => ownNodes(a, n));
+  const ranges = level.nodes.map((n) => ownNodes(a, level, n));
   // Only what the output uses is drawn (a second `s[2]` reads the same element as the first).
   const live = new Uint8Array(level.nodes.length);
   live[level.output] = 1;
@@ -166,17 +181,21 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
     return e.id;
   };
   /** The drawn node a scalar value comes from, as an operand of tensor node `t`: an opened gate, or an operand. */
-  const fromScalar = (t: TensorNode, v: number): { node: number; element?: number } => {
+  const fromScalar = (t: TensorNode, v: number, slot: number): { node: number; element?: number } => {
     const gate = scalarGate.get(v);
-    if (gate !== undefined) return { node: gate };
-    for (const s of t.inputs) {
-      const p = (level.nodes[s] as TensorNode).outputs.indexOf(v);
-      if (p >= 0 && (drawnOf[s] as number) >= 0) {
-        const src = level.nodes[s] as TensorNode;
-        return src.outputs.length > 1
-          ? { node: drawnOf[s] as number, element: p }
-          : { node: drawnOf[s] as number };
-      }
+    if (gate !== undefined && (nodes[gate] as DrawnNode).tensor === t.id) return { node: gate };
+    // From an operand: the closed one itself (carrying element p), or an opened one's gate. The scalar
+    // gates of an elementwise operation and the products of a matmul take operand k in slot k (which
+    // matters when two operands hold the same number: v * v).
+    const k = Math.min(slot, t.inputs.length - 1);
+    const order = [t.inputs[k] as number, ...t.inputs.filter((_, i) => i !== k)];
+    for (const s of order) {
+      const src = level.nodes[s] as TensorNode;
+      const p = src.outputs.indexOf(v);
+      if (p < 0) continue;
+      const d = drawnOf[s] as number;
+      if (d < 0) return { node: scalarGate.get(v) as number };
+      return src.outputs.length > 1 ? { node: d, element: p } : { node: d };
     }
     throw new Error(`scalar node ${v} is not an operand of tensor node ${t.id}`);
   };
@@ -201,7 +220,7 @@ export function drawnLevel(a: AnalysisOk, level: TensorLevel, open: ReadonlySet<
     const [first, last] = ranges[n.id] as [number, number];
     for (let v = first; v <= last; v++)
       for (let e = g.firstEdge[v] as number; e < (g.firstEdge[v + 1] as number); e++) {
-        const from = fromScalar(n, g.edgeSource[e] as number);
+        const from = fromScalar(n, g.edgeSource[e] as number, e - (g.firstEdge[v] as number));
         scalarEdge.set(
           e,
           addEdge(from.node, scalarGate.get(v) as number, e - (g.firstEdge[v] as number), from.element),
