@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyze, backward, buildGraph, forward, parse } from '../../src/core/index';
+import { tensorScene } from '../../src/store/tensorScene';
 import { expression, mlp784, program, wideMax } from './generators';
 
 function median(xs: number[]): number {
@@ -79,6 +80,24 @@ console.log(`Gradflow engine benchmark (median; Node ${process.version})\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+
+// Issue 13: the MLP "draws at once at tensor level": analysis + the tensor level's scene (its nodes, steps
+// and layout), against the scalar graph it would otherwise be (too big to draw: 3,000 nodes at most).
+{
+  const src = mlp784();
+  const a = analyze(src);
+  if (!a.ok) throw new Error('MLP');
+  const none = new Set<string>();
+  const sceneMs = time(() => {
+    const s = tensorScene(a, a, none, null);
+    if (s.tensor === undefined) throw new Error('no tensor scene');
+  }, 15);
+  const s = tensorScene(a, a, none, null);
+  const analyzeMs = time(() => analyze(src), 15);
+  console.log(
+    `\nMLP 784-16-16-10 at tensor level: ${s.tensor?.drawn.nodes.length} nodes (of ${a.graph.size.toLocaleString('en-US')} scalar), ${s.tensor?.drawn.steps.length} backward steps; analyze ${analyzeMs.toFixed(1)} ms + tensor scene (level, steps, layout) ${sceneMs.toFixed(1)} ms = ${(analyzeMs + sceneMs).toFixed(1)} ms (goal: analyze ≤ 50 ms, drawn at once)`,
+  );
+}
 
 // The layout benchmark (Gradflow vs ELK layered vs dagre) follows in the same run.
 await import('./layout.bench');

@@ -165,22 +165,33 @@ function vjpSteps(
   const sent = nodes.map((n) =>
     n.inputs.map((s) => new Array<number>((nodes[s] as TensorNode).outputs.length).fill(0)),
   );
-  const position = (n: TensorNode, v: number) => n.outputs.indexOf(v);
-  for (const st of a.steps) {
-    const t = owner[st.target] as number;
+  // Where each scalar node sits in a tensor node's elements (its first place), made when first asked:
+  // an MLP's weight matrix has 12,544 elements, and there is a step per element.
+  const places: (Map<number, number> | undefined)[] = [];
+  const placeIn = (id: number): Map<number, number> => {
+    let m = places[id];
+    if (!m) {
+      m = new Map();
+      const outs = (nodes[id] as TensorNode).outputs;
+      for (let p = outs.length - 1; p >= 0; p--) m.set(outs[p] as number, p);
+      places[id] = m;
+    }
+    return m;
+  };
+  // The steps' columns, read directly: an MLP has tens of thousands of steps.
+  const { steps: all } = a;
+  for (let q = 0; q < all.length; q++) {
+    const target = all.target(q);
+    const t = owner[target] as number;
     if (t < 0) continue;
     const node = nodes[t] as TensorNode;
+    const source = all.source(q);
     // A step inside the operation (between its own nodes) is not an edge of the tensor graph.
-    if (
-      owner[st.source] === t &&
-      !node.inputs.some((s) => (nodes[s] as TensorNode).outputs.includes(st.source))
-    )
-      continue;
-    const k = node.inputs.length === 1 ? 0 : Math.min(st.slot, node.inputs.length - 1);
-    const src = nodes[node.inputs[k] as number] as TensorNode;
-    const p = position(src, st.source);
+    if (owner[source] === t && !node.inputs.some((s) => placeIn(s).has(source))) continue;
+    const k = node.inputs.length === 1 ? 0 : Math.min(all.slot(q), node.inputs.length - 1);
+    const p = placeIn(node.inputs[k] as number).get(source) ?? -1;
     const row = sent[t]?.[k];
-    if (p >= 0 && row) row[p] = (row[p] as number) + st.contribution;
+    if (p >= 0 && row) row[p] = (row[p] as number) + all.contribution(q);
   }
   const grad = (id: number): number[] => {
     const n = nodes[id] as TensorNode;
@@ -218,7 +229,7 @@ function vjpSteps(
           for (let q = 0; q < w; q++) contribution[q] = upstream[k * w + q] as number;
         } else
           n.outputs.forEach((v, p) => {
-            const q = src.outputs.indexOf(v);
+            const q = placeIn(s).get(v) ?? -1;
             if (q >= 0) contribution[q] = (contribution[q] as number) + (upstream[p] as number);
           });
         (sent[id] as number[][])[k] = contribution;
