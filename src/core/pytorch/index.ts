@@ -12,6 +12,7 @@ import { bindings } from './bindings';
 import { definitionsCalled, pyFunction, type Scope, type Usage, usage } from './functions';
 import { pyNames } from './names';
 import { pyFloat } from './numbers';
+import { tensorScript } from './tensors';
 import { Torch } from './torch';
 
 export { pyName } from './names';
@@ -43,6 +44,9 @@ class Unbound extends Error {}
  * into exps are torch.sigmoid and torch.tanh again.
  */
 export function pyTorchScript(full: AnalysisOk): string {
+  // Vectors and matrices: one line per tensor operation (see tensors.ts).
+  const tensors = full.graph.tensors.length > 0 ? tensorScript(full) : null;
+  if (tensors !== null) return tensors;
   const inlined = () => toPyTorch(full.graph, nodeNames(full.graph), full.inputs);
   if (full.graph.groups.length === 0) return inlined();
   const parsed = parse(full.source);
