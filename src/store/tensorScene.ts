@@ -1,11 +1,39 @@
-import type { AnalysisOk } from '../core';
+import type { AnalysisOk, Drawn } from '../core';
 import { nodeNames, timeline } from '../core';
 import { drawnLevel } from '../core/tensor/drawn';
 import { tensorLevel } from '../core/tensor/level';
 import { drawnNames } from '../core/tensor/names';
 import { replayLength, tensorFrameAt } from '../core/tensor/replay';
 import { type LayoutOptions, layoutGraph } from '../view/layout';
+import { matrixLines } from '../view/tensor/matrix';
 import { EMPTY_LAYOUT, type Scene, TENSOR_LAYER_GAP, TENSOR_ROW_GAP } from './derive';
+
+/** Width of a character of the number lines (monospace at the label size, 15 px), and a line's height. */
+const CHAR_PX = 9.2;
+const LINE_PX = 18;
+
+/**
+ * Room between layers and rows for the small matrices under the nodes (values, then gradients of the
+ * same shape), so that no preview runs into its neighbour's.
+ */
+function spacing(drawn: Drawn, a: AnalysisOk): { dx: number; dy: number } {
+  let chars = 0;
+  let lines = 0;
+  for (const n of drawn.nodes) {
+    const shown = matrixLines(
+      n.outputs.map((v) => a.values[v] as number),
+      n.shape,
+      n.opened ? 1 : 3,
+    );
+    // The gradient's lines are as long, after "∂ ".
+    for (const l of shown) chars = Math.max(chars, l.length + 2);
+    lines = Math.max(lines, 2 * shown.length);
+  }
+  return {
+    dx: Math.min(480, Math.max(TENSOR_LAYER_GAP, chars * CHAR_PX + 50)),
+    dy: Math.max(TENSOR_ROW_GAP, lines * LINE_PX + 80),
+  };
+}
 
 /**
  * The scene of a program drawn at tensor level. Its graph has a node per operation (a few dozen even for
@@ -25,7 +53,7 @@ export function tensorScene(
   const shape = `tensor:${keys.join('|')}#${edges}`;
   const same = previous?.tensor && previous.shape === shape ? previous.tensor.layout : null;
   const t0 = performance.now();
-  const opts: LayoutOptions = { dx: TENSOR_LAYER_GAP, dy: TENSOR_ROW_GAP, keys };
+  const opts: LayoutOptions = { ...spacing(drawn, full), keys };
   if (previous?.tensor)
     opts.previous = new Map(
       previous.tensor.drawn.nodes.map((n) => [n.key, previous.tensor?.layout.y[n.id] ?? 0]),

@@ -10,12 +10,12 @@ import { viewOf } from './useZoom';
 /** Numbers near the step are drawn at least this many pixels high: 16 on a projector (read from the back). */
 export const FOLLOW_PX = { projector: 16, screen: 11 };
 /** Room kept clear at the SVG's edges when the camera moves: the toolbar and notices sit along the top. */
-const MARGIN = { top: 56, right: 16, bottom: 16, left: 16 };
+export const MARGIN = { top: 56, right: 16, bottom: 16, left: 16 };
 /** Room that must be clear for the camera to stay still: none but the toolbar itself. */
-const LOOSE = { top: 0, right: 0, bottom: 0, left: 0 };
+export const LOOSE = { top: 0, right: 0, bottom: 0, left: 0 };
 
 /** The toolbar over the graph, in the SVG's screen coordinates. */
-function toolbarBox(svg: SVGSVGElement): Box | undefined {
+export function toolbarBox(svg: SVGSVGElement): Box | undefined {
   const bar = svg.parentElement?.querySelector('.graph-toolbar')?.getBoundingClientRect();
   if (!bar) return undefined;
   const at = svg.getBoundingClientRect();

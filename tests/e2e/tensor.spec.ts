@@ -121,3 +121,18 @@ test('a small tensor node opens into its scalar gates in place, and the gradient
   await expect(graph.locator('.tensor-node.opened')).toHaveCount(0);
   await expect(matmul).toBeVisible();
 });
+
+test('an MLP 784-16-16-10 is drawn at once at tensor level, its big inputs summarized', async ({ page }) => {
+  await page.goto('/');
+  const { mlp784 } = await import('../bench/generators');
+  await page.getByRole('textbox', { name: 'Expression' }).fill(mlp784());
+  const graph = page.locator('svg.graph[data-level="tensor"]');
+  await expect(graph).toBeVisible({ timeout: 15_000 });
+  // Inputs, layers and the loss, not 13,000 scalar gates.
+  expect(Number(await graph.getAttribute('data-nodes'))).toBeLessThan(30);
+  await expect(graph.locator('.node[data-key="W1"]')).toHaveAttribute('data-shape', '16×784');
+  await expect(graph.locator('.edge[data-carries="16×784"]')).toHaveCount(1);
+  // 12,544 sliders would be a wall: the weights are left to the text, and said so.
+  await expect(page.locator('.matrix-input.big', { hasText: 'W1' })).toContainText('12,544 values');
+  await expect(page.locator('.matrix-input:not(.big)', { hasText: 'b1' })).toBeVisible();
+});

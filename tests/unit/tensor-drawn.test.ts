@@ -83,7 +83,8 @@ describe('drawn tensor level', () => {
     const d = drawn(ok(hinge?.source as string));
     expect(d.nodes.filter((n) => n.label === 's[2]')).toHaveLength(1);
     // Every node but the output feeds something.
-    for (const n of d.nodes) if (n.id !== d.output) expect(d.outEdges[n.id]?.length, n.key).toBeGreaterThan(0);
+    for (const n of d.nodes)
+      if (n.id !== d.output) expect(d.outEdges[n.id]?.length, n.key).toBeGreaterThan(0);
   });
 
   it('the forward replay shows values in order, never before their operands', () => {

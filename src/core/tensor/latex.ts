@@ -13,6 +13,9 @@ const dims = (shape: readonly number[]) => (shape.length === 0 ? '1' : shape.joi
 /** Numbers as a bmatrix of their shape (a vector as a column, as the lectures draw it), truncated. */
 export function matrixLatex(values: readonly number[], shape: readonly number[], max = 4): string {
   if (shape.length === 0) return num(values[0] as number, 4, true);
+  // A long vector as a transposed row, so that the equation stays one line high.
+  if (shape.length === 1 && values.length > 3)
+    return `${matrixLatex(values, [1, values.length], max)}^{\\top}`;
   const [r, c] = shape.length === 2 ? [shape[0] as number, shape[1] as number] : [shape[0] as number, 1];
   const rows: string[] = [];
   for (let i = 0; i < Math.min(r, max); i++) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type DrawnNode, elementIndex, numbers, tensorNames } from '../../core';
 import type { Scene, TensorScene } from '../../store/derive';
 
@@ -11,9 +11,11 @@ import { GraphToolbar } from '../GraphToolbar';
 import { edgeMid, edgePath } from '../geometry';
 import type { Point } from '../labels/curve';
 import { Pulse } from '../Pulse';
+import { LEGIBLE_PX } from '../useLabels';
 import { useZoom } from '../useZoom';
-import { dims } from './matrix';
+import { dims, matrixLines } from './matrix';
 import { TensorNodeView, tensorNodeSize } from './TensorNodeView';
+import { useTensorFollow } from './useTensorFollow';
 
 interface EdgeShape {
   d: string;
@@ -116,11 +118,26 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
   const maxScale = useGradflow((s) => (s.projector ? MAX_SCALE.projector : MAX_SCALE.screen));
-  const { select, toggleCall } = useGradflow(selectActions);
+  const { select, toggleCall, setFollow } = useGradflow(selectActions);
+  const projector = useGradflow((s) => s.projector);
+  // Following pauses while the student looks around by hand, until they ask again or the drawing changes.
+  const [pausedOn, setPausedOn] = useState<string | null>(null);
+  const paused = pausedOn === scene.shape;
+  const following = useGradflow((s) => s.follow) && !paused;
   const svgRef = useRef<SVGSVGElement>(null);
   const drawing = useRef<SVGGElement | null>(null);
   const pulseLayer = useRef<SVGGElement | null>(null);
-  const { fitView, zoomBy, resized, applyTo } = useZoom(svgRef, [drawing, pulseLayer]);
+  const { scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(svgRef, [drawing, pulseLayer], () =>
+    setPausedOn(scene.shape),
+  );
+  // The preview lines under each node, for the camera to keep on screen (TensorNodeView draws the same).
+  const previewOf = (n: DrawnNode) => matrixLines(t.drawn.value(n.id), n.shape, n.opened ? 1 : 3);
+  useTensorFollow(svgRef, t, frame, previewOf, {
+    active: following,
+    projector,
+    ms: Math.min(450, 600 / speed),
+    moveTo,
+  });
   const fitted = useRef(false);
   const shapes = useMemo(() => edgeShapes(t), [t]);
   const bounds = useMemo(() => boundsOf(t.layout), [t.layout]);
@@ -143,8 +160,19 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
   return (
     <div className="graph-view tensor-view" data-palette={palette}>
       <GraphToolbar
-        onFit={() => fitView(bounds, true, maxScale)}
-        onZoom={zoomBy}
+        onFit={() => {
+          fitView(bounds, true, maxScale);
+          setPausedOn(scene.shape);
+        }}
+        onZoom={(factor) => {
+          zoomBy(factor);
+          setPausedOn(scene.shape);
+        }}
+        following={following}
+        onFollow={() => {
+          setFollow(!following);
+          setPausedOn(null);
+        }}
         svg={() => svgRef.current}
         level={{ tensor: true, toggle: () => toggleCall(SCALARS) }}
       />
@@ -155,8 +183,8 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
         data-level="tensor"
         data-nodes={drawn.nodes.length}
         data-edges={drawn.edges.length}
-        data-numbers="on"
-        data-names="on"
+        data-numbers={scale * 15 >= LEGIBLE_PX ? 'on' : 'off'}
+        data-names={scale * 13 >= LEGIBLE_PX ? 'on' : 'off'}
       >
         <defs>
           <marker

@@ -8,14 +8,20 @@ import { formatNumber as f } from '../../core';
 export function matrixLines(
   values: readonly number[],
   shape: readonly number[],
-  rows = 3,
-  cols = 4,
+  maxRows = 3,
+  maxCols = 4,
 ): string[] {
   if (shape.length === 0) return [f(values[0] as number)];
+  // A big tensor (a layer's weights) shows only its corner: a reminder of its numbers, not a table.
+  const big = values.length > 16;
+  const rows = big ? Math.min(2, maxRows) : maxRows;
+  const cols = big ? Math.min(3, maxCols) : maxCols;
+  // Three significant digits in a preview (every digit is in the title and the node details).
+  const f3 = (v: number) => f(v, 3);
   const [r, c] = shape.length === 2 ? [shape[0] as number, shape[1] as number] : [1, shape[0] as number];
   const row = (i: number) => {
     const xs: string[] = [];
-    for (let j = 0; j < Math.min(c, cols); j++) xs.push(f(values[i * c + j] as number));
+    for (let j = 0; j < Math.min(c, cols); j++) xs.push(f3(values[i * c + j] as number));
     if (c > cols) xs.push('…');
     return `[${xs.join(', ')}]`;
   };
