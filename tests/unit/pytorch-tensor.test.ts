@@ -103,6 +103,19 @@ describe('PyTorch export of tensor programs', () => {
     }
   });
 
+  it('a function of the program taking a vector reads its elements, and agrees', () => {
+    for (const src of [
+      'sq(v) = sum(v * v)\nw = [1, 2]\nL = sq(w)',
+      'dot(a, b) = sum(a * b)\nW = [[1, 2], [3, -4]]\nx = [0.5, -1]\nh = relu(W @ x)\nL = dot(h, h) + dot(h, x)',
+    ]) {
+      const a = ok(src);
+      const code = pyTorchScript(a);
+      const run = runScript(code);
+      expect(run.stderr, code).toBe('');
+      compare(a, run.stdout, code);
+    }
+  });
+
   it('random tensor programs run and agree, element by element', () => {
     const cases = fc
       .sample(choicesArb, { numRuns: 150, seed: 13 })

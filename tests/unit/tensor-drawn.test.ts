@@ -87,6 +87,16 @@ describe('drawn tensor level', () => {
       if (n.id !== d.output) expect(d.outEdges[n.id]?.length, n.key).toBeGreaterThan(0);
   });
 
+  it('a function taking a vector reads each element of it through an index node', () => {
+    const a = ok('sq(v) = sum(v * v)\nw = [1, 2]\nL = sq(w)');
+    const d = drawn(a);
+    const w = d.nodes.find((n) => n.label === 'w');
+    const picks = d.nodes.filter((n) => n.op === 'index' && n.inputs[0] === w?.id);
+    expect(picks.map((n) => d.value(n.id))).toEqual([[1], [2]]);
+    for (const g of finalGrads(d)) expect(g.replayed ?? g.truth.map(() => 0), g.key).toEqual(g.truth);
+    expect(tensorFrameAt(d, replayLength(d)).grad[w?.id as number]).toEqual([2, 4]);
+  });
+
   it('the forward replay shows values in order, never before their operands', () => {
     const d = drawn(ok(RECITATION));
     for (let p = 0; p <= replayLength(d); p++) {

@@ -91,8 +91,19 @@ export function tensorLevel(a: AnalysisOk): TensorLevel | null {
     return id;
   };
   /** A scalar gate or input outside every tensor operation: its own node, made when first needed. */
+  /** Elements of a tensor read one by one (a function's parameter v[0]): an index node picking each. */
+  const picks = new Map<number, number>();
   const scalarNode = (v: number): number => {
-    if ((owner[v] as number) >= 0) return owner[v] as number;
+    const o = owner[v] as number;
+    if (o >= 0) {
+      const of = nodes[o] as TensorNode;
+      if (of.outputs.length === 1) return o;
+      const known = picks.get(v);
+      if (known !== undefined) return known;
+      const id = add({ kind: 'op', op: 'index', shape: [], outputs: [v], inputs: [o], start: of.start, end: of.end });
+      picks.set(v, id);
+      return id;
+    }
     const args: number[] = [];
     for (let e = g.firstEdge[v] as number; e < (g.firstEdge[v + 1] as number); e++)
       args.push(g.edgeSource[e] as number);
