@@ -88,7 +88,7 @@ export function tensorScene(
     drawable: true,
     tensor: {
       drawn,
-      names: drawnNames(drawn, full),
+      names: drawnNames(drawn),
       layout,
       length: replayLength(drawn),
       frameAt: (p) => tensorFrameAt(drawn, p),

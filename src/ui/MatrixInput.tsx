@@ -63,7 +63,7 @@ export function MatrixInput({
   return (
     <fieldset className="matrix-input">
       <legend>
-        <span className="var-name">{group.name}</span> <span className="shape">({shape})</span>
+        <span className="var-name">{group.name}</span> <span className="matrix-shape">({shape})</span>
       </legend>
       <div
         className="matrix-grid"

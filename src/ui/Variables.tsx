@@ -1,4 +1,3 @@
-import type { InputValue } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectInputs } from '../store/selectors';
 import { groupInputs, MatrixInput } from './MatrixInput';

@@ -65,7 +65,7 @@ async function stepBackTo(page: import('@playwright/test').Page, text: string, l
   const end = page.getByRole('button', { name: 'Jump to end' });
   if (await end.isEnabled()) await end.click();
   for (let k = 0; k < limit; k++) {
-    if ((await panel.innerText()).includes(text)) return panel;
+    if (((await panel.textContent()) ?? '').includes(text)) return panel;
     await page.getByRole('button', { name: 'Step back' }).click();
   }
   throw new Error(`no step says "${text}"`);

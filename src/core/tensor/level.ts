@@ -100,7 +100,15 @@ export function tensorLevel(a: AnalysisOk): TensorLevel | null {
       if (of.outputs.length === 1) return o;
       const known = picks.get(v);
       if (known !== undefined) return known;
-      const id = add({ kind: 'op', op: 'index', shape: [], outputs: [v], inputs: [o], start: of.start, end: of.end });
+      const id = add({
+        kind: 'op',
+        op: 'index',
+        shape: [],
+        outputs: [v],
+        inputs: [o],
+        start: of.start,
+        end: of.end,
+      });
       picks.set(v, id);
       return id;
     }

@@ -12,7 +12,7 @@ export function elementIndex(shape: readonly number[], p: number): string {
  * Names of the drawn nodes: a closed node has its tensor-level name (W1, h, t1, the output L); a gate
  * of an opened operation is the element it computes (t1[0]), or u1, u2, … inside it.
  */
-export function drawnNames(d: Drawn, a: AnalysisOk): string[] {
+export function drawnNames(d: Drawn): string[] {
   const level = tensorNames(d.level);
   let u = 0;
   const taken = new Set(level);
