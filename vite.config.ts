@@ -88,13 +88,15 @@ function inlineStylesheet(): Plugin {
   };
 }
 
+/** Modules only lazy parts import (the tensor level's): kept out of the first load's shared chunk. */
+const LAZY_ONLY =
+  /[\\/]src[\\/](core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|Tex|tex[\\/])|store[\\/]tensorScene)/;
+
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,
 // the lazily loaded parts (KaTeX, the side tools, the export code) and the layout worker folded into the
 // one script, then scripts/inline-html.mjs folds the script and stylesheet into dist-single/gradflow.html.
 // Browser tests live in tests/e2e and are run by Playwright, not vitest.
-/** Modules only lazy parts import (the tensor level's): kept out of the first load's shared chunk. */
-const LAZY_ONLY = /[\\/]src[\\/](core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|Tex|tex[\\/])|store[\\/]tensorScene)/;
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), prerender(), inlineStylesheet()],
