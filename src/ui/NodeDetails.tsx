@@ -1,6 +1,11 @@
 import { definitionLatex, formatNumber, localDerivatives, localLatex, numberLatex, OP } from '../core';
+import type { Scene, TensorScene } from '../store/derive';
 import { useGradflow } from '../store/hooks';
+import { LazyBox, lazyPart } from './lazyPart';
 import { Tex } from './Tex';
+
+// At tensor level, a node's details come with the tensor view's code.
+const TENSOR_DETAILS = lazyPart(() => import('./TensorNodeDetails').then((m) => m.TensorNodeDetails));
 
 /** The shortest text that reads back as the same double, with a true minus sign. */
 const exact = (v: number) => String(v).replace('-', '−');
@@ -12,7 +17,17 @@ const MAX_LOCALS = 50;
 export function NodeDetails() {
   const scene = useGradflow((s) => s.scene);
   const selected = useGradflow((s) => s.selected);
-  const node = scene && selected !== null ? scene.analysis.graph.node(selected) : undefined;
+  if (scene?.tensor && selected !== null && scene.tensor.drawn.nodes[selected])
+    return (
+      <section className="node-details" aria-label="Node">
+        <LazyBox
+          name="The node details"
+          part={TENSOR_DETAILS}
+          props={{ scene: scene as Scene & { tensor: TensorScene }, id: selected }}
+        />
+      </section>
+    );
+  const node = scene && selected !== null && !scene.tensor ? scene.analysis.graph.node(selected) : undefined;
   if (!scene || !node) {
     return (
       <section className="node-details" aria-label="Node">

@@ -90,6 +90,14 @@ test('at tensor level, edges carry shapes and a matmul step gives its VJP with s
     'aria-label',
     /gradient \[\[12\],\s*\[0\]\]/,
   );
+  // Selecting it gives every number in the node details, as matrices of its shape.
+  await graph.locator('.node[data-key="W1"]').click();
+  const details = page.getByRole('region', { name: 'Node' });
+  await expect(details.getByRole('table', { name: 'value of W1, 2×1' }).locator('td')).toHaveText([
+    '4',
+    '−2',
+  ]);
+  await expect(details.getByRole('table', { name: '∂C/∂W1, 2×1' }).locator('td')).toHaveText(['12', '0']);
 });
 
 test('a small tensor node opens into its scalar gates in place, and the gradients agree', async ({
