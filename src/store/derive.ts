@@ -1,76 +1,12 @@
-import type { Drawn, TensorFrame } from '../core';
-import {
-  type AnalysisOk,
-  analyze,
-  collapse,
-  hashString,
-  mix,
-  nodeKeys,
-  nodeNames,
-  type Timeline,
-  timeline,
-} from '../core';
-import type { Layout, LayoutOptions } from '../view/layout';
+import { type AnalysisOk, analyze, collapse, hashString, mix, nodeKeys, nodeNames, timeline } from '../core';
+import { EMPTY_LAYOUT, type Layout, type LayoutOptions } from '../view/layout';
 import { type LayoutFn, layoutNow } from '../view/layoutService';
+import { SCALARS, type Scene } from './scene';
 
-/** A good analysis with everything the view replays: names, timeline and layout. */
-export interface Scene {
-  /** The analysis as drawn: each call not expanded is one gate (see core/collapse.ts). */
-  analysis: AnalysisOk;
-  /** The analysis with every call inlined: what the gradient check and the PyTorch export read. */
-  full: AnalysisOk;
-  names: string[];
-  timeline: Timeline;
-  layout: Layout;
-  /** Stable node keys (`nodeKeys`): React keys and layout hints (none for a graph too big to draw). */
-  keys: string[];
-  /** Structure fingerprint: same keys and edges → same layout. */
-  shape: string;
-  /** Milliseconds the layout took (0 when reused). */
-  layoutMs: number;
-  /** False above MAX_DRAWN_NODES: the numbers are computed, but the graph is not drawn. */
-  drawable: boolean;
-  /**
-   * A program with vectors and matrices, drawn at tensor level (one node per operation, unless the
-   * student opened it into its scalars, or asked for the whole program at scalar level: `scalars`).
-   * When present, the view, the step panel and the playback read it instead of the scalar timeline.
-   */
-  tensor?: TensorScene;
-}
-
-export interface TensorScene {
-  drawn: Drawn;
-  names: string[];
-  layout: Layout;
-  /** Positions 0..length of its replay (core/tensor/replay.ts). */
-  length: number;
-  /** What is shown at a position of the replay. */
-  frameAt(position: number): TensorFrame;
-}
-
-/** The last playback position: the tensor level's replay when drawn at tensor level, else the scalar one. */
-export const sceneLength = (s: Scene | null): number => (s ? (s.tensor?.length ?? s.timeline.length) : 0);
-/** How many positions the forward pass takes. */
-export const forwardLength = (s: Scene | null): number =>
-  s ? (s.tensor?.drawn.forward.length ?? s.timeline.forward.length) : 0;
-
-/** The key in the opened set that draws a tensor program at scalar level. */
-export const SCALARS = 'scalars';
-/** Spacing of the tensor level: its nodes carry small matrices, so they need more room than gates. */
-export const TENSOR_LAYER_GAP = 190;
-export const TENSOR_ROW_GAP = 150;
+export { forwardLength, SCALARS, type Scene, sceneLength, type TensorScene } from './scene';
 
 /** Beyond this many nodes a drawing is unreadable and would freeze the tab: the view says so instead. */
 export const MAX_DRAWN_NODES = 3000;
-
-export const EMPTY_LAYOUT: Layout = {
-  x: new Float64Array(0),
-  y: new Float64Array(0),
-  layer: new Int32Array(0),
-  bends: [],
-  width: 0,
-  height: 0,
-};
 
 export const LAYER_GAP = 190;
 export const ROW_GAP = 96;

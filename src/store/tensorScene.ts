@@ -4,9 +4,13 @@ import { drawnLevel } from '../core/tensor/drawn';
 import { tensorLevel } from '../core/tensor/level';
 import { drawnNames } from '../core/tensor/names';
 import { replayLength, tensorFrameAt } from '../core/tensor/replay';
-import { type LayoutOptions, layoutGraph } from '../view/layout';
+import { EMPTY_LAYOUT, type LayoutOptions, layoutGraph } from '../view/layout';
 import { matrixLines } from '../view/tensor/matrix';
-import { EMPTY_LAYOUT, type Scene, TENSOR_LAYER_GAP, TENSOR_ROW_GAP } from './derive';
+import type { Scene } from './scene';
+
+/** Spacing of the tensor level: its nodes carry small matrices, so they need more room than gates. */
+export const TENSOR_LAYER_GAP = 190;
+export const TENSOR_ROW_GAP = 150;
 
 /** Width of a character of the number lines (monospace at the label size, 15 px), and a line's height. */
 const CHAR_PX = 9.2;

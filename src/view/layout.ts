@@ -15,6 +15,16 @@ export interface Layout {
   height: number;
 }
 
+/** The layout of nothing: a graph too big to draw, or one drawn at tensor level instead. */
+export const EMPTY_LAYOUT: Layout = {
+  x: new Float64Array(0),
+  y: new Float64Array(0),
+  layer: new Int32Array(0),
+  bends: [],
+  width: 0,
+  height: 0,
+};
+
 export interface LayoutOptions {
   /** Horizontal distance between layers and vertical distance between neighbours in a layer. */
   dx: number;
