@@ -46,3 +46,20 @@ test('an opened call and its frame have no accessibility violations, in both the
   await page.getByLabel('Dark theme').check();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the tensor view, an opened operation, the matrix editor and the node details have no accessibility violations', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('recitation-mlp-tensor');
+  const graph = page.locator('svg.graph[data-level="tensor"]');
+  await graph.locator('.node[data-key="matmul#0"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(graph.locator('[data-group="tensor:matmul#0"]')).toBeVisible();
+  await graph.locator('.node[data-key="W1"]').click();
+  await expect(page.getByRole('table', { name: 'value of W1, 2×1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('Dark theme').check();
+  expect(await violations(page)).toEqual([]);
+});
