@@ -38,7 +38,7 @@ export { pyName, toPyTorch } from './pytorch';
 export { dependsOnInput, reachesOutput } from './reach';
 export { nameLatex, nodeNames } from './symbols';
 export { tangent } from './tangent';
-export { numbers, tensorNames, tensorStepCaption } from './tensor/captions';
+export { numbers, opWord, tensorNames, tensorStepCaption } from './tensor/captions';
 export type { Drawn, DrawnEdge, DrawnNode, DrawnStep } from './tensor/drawn';
 export { matrixLatex, tensorStepLatex } from './tensor/latex';
 export type { TensorLevel, TensorNode, TensorStep } from './tensor/level';

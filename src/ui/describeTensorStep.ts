@@ -53,8 +53,9 @@ export function describeTensorStep(
     const text = a.source.slice(n.start, n.end).trim();
     return {
       title: `Forward ${frame.index} of ${drawn.forward.length}`,
-      text: `${name} = ${text}: ${numbers(value)} (${dims(n.shape)}).`,
-      latex: `${nameLatex(name)} = ${matrixLatex(value, n.shape)} \\quad (${dims(n.shape).replaceAll('×', '{\\times}')})`,
+      // `s[0] = s[0]` would say nothing: the text only when it is not the name itself.
+      text: `${text === name ? name : `${name} = ${text}`}: ${numbers(value, n.shape)}${n.shape.length > 0 ? ` (${dims(n.shape)})` : ''}.`,
+      latex: `${nameLatex(name)} = ${matrixLatex(value, n.shape)}${n.shape.length > 0 ? ` \\quad (${dims(n.shape).replaceAll('×', '{\\times}')})` : ''}`,
     };
   }
   const step = frame.step;
@@ -82,8 +83,11 @@ export function describeTensorStep(
         ? scalarStepOf(a, target.outputs[0] as number, step.slot)
         : undefined;
     if (scalarStep) {
-      // A gate of numbers (the loss after the last tensor operation): the scalar step, in the scalar words.
+      // A gate of numbers (the loss after the last tensor operation): the scalar step, in the scalar words,
+      // with the two ends named as drawn (an element picked by s[2] is s[2] here, not softmax's t2[2]).
       const sn = scalarNames(drawn, names, a);
+      sn[scalarStep.source] = S;
+      sn[scalarStep.target] = T;
       const before = drawn.steps
         .slice(0, frame.index - 1)
         .filter((s) => s.source === step.source)
@@ -99,7 +103,8 @@ export function describeTensorStep(
         s.target === target.tensor && s.slot === step.slot && (source.opened || s.source === source.tensor),
     );
     if (!tensorStep) return { title, text: `Edge ${S} → ${T}.`, latex: '' };
-    const caption = tensorStepCaption(level, levelNames, tensorStep);
+    const alone = drawn.steps.filter((s) => s.source === step.source).length === 1;
+    const caption = tensorStepCaption(level, levelNames, tensorStep, alone && !source.opened);
     if (source.opened) {
       // One element of an opened operand: its share of the product.
       const p = level.nodes[source.tensor]?.outputs.indexOf(source.outputs[0] as number) ?? 0;
@@ -112,15 +117,17 @@ export function describeTensorStep(
     }
     return {
       title,
-      text: `Edge ${S} → ${T}: ${caption}`,
+      text: alone
+        ? `Edge ${S} → ${T}: ${caption}`
+        : `Edge ${S} → ${T}: ${caption} ${runningSum(drawn, frame, out, S)}`,
       latex: tensorStepLatex(level, levelNames, tensorStep),
     };
   }
   const inputs = drawn.nodes.filter((n) => n.kind === 'input' && n.label !== undefined);
-  const grads = inputs.map((n) => `∂${out}/∂${names[n.id]} = ${numbers(drawn.grad(n.id))}`);
+  const grads = inputs.map((n) => `∂${out}/∂${names[n.id]} = ${numbers(drawn.grad(n.id), n.shape)}`);
   return {
     title: 'Done',
-    text: `${out} = ${formatNumber(a.values[a.graph.output] as number)}. Every gradient has arrived, each of its input's shape: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
+    text: `${out} = ${formatNumber(a.values[a.graph.output] as number)}. Every gradient has arrived, each of the shape of its input: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
     latex: '',
   };
 }
@@ -129,4 +136,18 @@ export function describeTensorStep(
 function scalarStepOf(a: AnalysisOk, v: number, slot: number): BackwardStep | undefined {
   for (const s of a.steps) if (s.target === v && s.slot === slot) return s;
   return undefined;
+}
+
+/**
+ * Where a node gets gradient from several consumers, each step brings one branch's share: the running
+ * sum so far, and which term this is (as the scalar steps say it); else the gradient itself.
+ */
+function runningSum(drawn: TensorScene['drawn'], frame: TensorFrame, out: string, S: string): string {
+  const step = frame.step;
+  if (!step) return '';
+  const terms = drawn.steps.filter((s) => s.source === step.source);
+  const term = terms.indexOf(step) + 1;
+  const shape = drawn.nodes[step.source]?.shape ?? [];
+  const sum = numbers(frame.grad[step.source] ?? step.contribution, shape);
+  return `Term ${term} of ${terms.length} for ${S}: ∂${out}/∂${S} so far = ${sum}.`;
 }

@@ -81,7 +81,7 @@ test('at tensor level, edges carry shapes and a matmul step gives its VJP with s
   await expect(graph.locator('.edge .shape-label', { hasText: '2×1' })).toBeVisible();
   const panel = await stepBackTo(page, 'matmul swaps: ∂C/∂W1');
   await expect(panel).toContainText('(2×1)·(1×1) = (2×1)');
-  await expect(panel).toContainText('∂C/∂W1 = [12, 0]');
+  await expect(panel).toContainText('∂C/∂W1 = [[12], [0]].');
   // The equation is typeset, and W1's gradient is drawn as a matrix under it.
   await expect(panel.locator('.katex-display')).toBeVisible();
   await expect(graph.locator('.node[data-key="W1"] .tensor-grad')).toHaveText(['∂ [12]', '[0]']);

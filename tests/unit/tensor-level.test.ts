@@ -114,12 +114,12 @@ describe('tensor-level captions', () => {
     const b = level('W = [[1, 2], [3, 4]]; b = [10, -20]; f = sum(W + b)');
     const bn = tensorNames(b.t);
     expect(b.t.steps.map((s) => tensorStepCaption(b.t, bn, s))).toContainEqual(
-      'add distributes, elementwise: ∂f/∂b = ∂f/∂t1, summed back over the broadcast axes (2×2) → (2). ∂f/∂b = [2, 2].',
+      'add distributes, elementwise: ∂f/∂b = ∂f/∂t1, summed back over the broadcast axes (2×2) → (2). This edge gives b [2, 2].',
     );
     const r = level(RECITATION);
     const rn = tensorNames(r.t);
     const captions = r.t.steps.map((s) => tensorStepCaption(r.t, rn, s));
-    expect(captions).toContain('the dot product swaps: ∂C/∂w2 = ∂C/∂t3 · h. ∂C/∂w2 = [48, 0].');
+    expect(captions).toContain('the dot product swaps: ∂C/∂w2 = ∂C/∂t3 · h. This edge gives w2 [48, 0].');
     expect(captions).toContainEqual(expect.stringContaining('relu gates elementwise'));
   });
 });

@@ -26,14 +26,49 @@ export function tensorNames(level: TensorLevel): string[] {
   });
 }
 
-/** A short list of numbers: [48, 0], or [0.1, 0.2, …] past six. */
-export function numbers(xs: readonly number[]): string {
+/**
+ * Numbers as NumPy prints them, in their shape and short: 4, [48, 0] (… past six), [[12], [0]] (a
+ * matrix by rows, … past three rows or four columns).
+ */
+export function numbers(xs: readonly number[], shape?: readonly number[]): string {
+  if (shape && shape.length === 2) {
+    const [r, c] = [shape[0] as number, shape[1] as number];
+    const rows: string[] = [];
+    for (let i = 0; i < Math.min(r, 3); i++) {
+      const row = xs.slice(i * c, i * c + Math.min(c, 4)).map((v) => f(v));
+      rows.push(`[${row.join(', ')}${c > 4 ? ', …' : ''}]`);
+    }
+    return `[${rows.join(', ')}${r > 3 ? ', …' : ''}]`;
+  }
   const shown = xs.slice(0, 6).map((v) => f(v));
-  return xs.length === 1 ? (shown[0] as string) : `[${shown.join(', ')}${xs.length > 6 ? ', …' : ''}]`;
+  return xs.length === 1 && (shape?.length ?? 0) === 0
+    ? (shown[0] as string)
+    : `[${shown.join(', ')}${xs.length > 6 ? ', …' : ''}]`;
 }
 
+/** The words for an elementwise op in a caption (subtract, not sub). */
+const WORD: Partial<Record<string, string>> = {
+  sub: 'subtract',
+  mul: 'multiply',
+  div: 'divide',
+  pow: 'power',
+  neg: 'negate',
+};
+
+/** An op's name in words: subtract, multiply, relu, matmul. */
+export const opWord = (op: string): string => WORD[op] ?? op;
+
 /** The caption of one tensor-level backward step. */
-export function tensorStepCaption(level: TensorLevel, names: readonly string[], step: TensorStep): string {
+/**
+ * The caption of one tensor-level backward step; `alone` when it is the source's only term (then what
+ * it gives is the source's gradient, and is said so).
+ */
+export function tensorStepCaption(
+  level: TensorLevel,
+  names: readonly string[],
+  step: TensorStep,
+  alone = false,
+): string {
   const t = level.nodes[step.target] as TensorNode;
   const s = level.nodes[step.source] as TensorNode;
   const out = names[level.output] as string;
@@ -44,7 +79,9 @@ export function tensorStepCaption(level: TensorLevel, names: readonly string[], 
   const other = t.inputs[1 - step.slot];
   const o = other === undefined ? undefined : (level.nodes[other] as TensorNode);
   const O = other === undefined ? '' : (names[other] as string);
-  const result = `${dS} = ${numbers(step.contribution)}`;
+  const result = alone
+    ? `${dS} = ${numbers(step.contribution, s.shape)}`
+    : `This edge gives ${S} ${numbers(step.contribution, s.shape)}`;
   const what = ((): string => {
     switch (t.op) {
       case 'matmul': {
@@ -71,13 +108,13 @@ export function tensorStepCaption(level: TensorLevel, names: readonly string[], 
         const op = t.scalar;
         if (op === 'add') return `add distributes, elementwise: ${dS} = ${dT}${back}`;
         if (op === 'sub')
-          return `sub distributes, elementwise: ${dS} = ${step.slot === 0 ? '' : '−'}${dT}${back}`;
+          return `subtract distributes, elementwise: ${dS} = ${step.slot === 0 ? '' : '−'}${dT}${back}`;
         if (op === 'mul') return `mul swaps, elementwise: ${dS} = ${dT} ⊙ ${o ? O : '…'}${back}`;
         if (op === 'relu') return `relu gates elementwise: ${dS} = ${dT} ⊙ 1[${S} > 0]`;
-        return `${op} acts elementwise: ${dS} = ${dT} ⊙ ${op}′(${S})${back}`;
+        return `${opWord(op ?? '')} acts elementwise: ${dS} = ${dT} ⊙ ∂${T}/∂${S}${back}`;
       }
       case 'sum':
-        return `sum distributes: every element of ${S} gets ${dT} = ${numbers(step.upstream)} ${paren(s.shape)}`;
+        return `sum distributes: every element of ${S} gets ${dT} = ${numbers(step.upstream, t.shape)} ${paren(s.shape)}`;
       case 'mean':
         return `mean distributes: every element of ${S} gets 1/${s.outputs.length} of ${dT}`;
       case 'max':
@@ -92,7 +129,7 @@ export function tensorStepCaption(level: TensorLevel, names: readonly string[], 
       case 'index':
         return `index: the gradient goes to the element${t.outputs.length > 1 ? 's' : ''} picked from ${S}; the others get 0`;
       case 'list':
-        return `a literal: element ${step.slot} gets its share of ${dT}`;
+        return `${T} lists its elements: element ${step.slot} of ${dT} goes back to ${S}`;
       default:
         return `${t.scalar ?? 'gate'}: ${dS} = ${dT} · ∂${T}/∂${S}`;
     }

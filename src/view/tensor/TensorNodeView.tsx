@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { type DrawnNode, OP } from '../../core';
+import { type DrawnNode, OP, opWord } from '../../core';
 import { dims, matrixLines, matrixText } from './matrix';
 
 /** What a tensor operation shows in its shape: the lecture's symbol for it. */
@@ -69,9 +69,9 @@ export const TensorNodeView = memo(function TensorNodeView(p: TensorNodeProps) {
       ? 'input'
       : node.opened
         ? 'gate'
-        : `${node.op === 'elementwise' ? node.scalar : (node.op ?? node.scalar)} operation`;
+        : `${opWord((node.op === 'elementwise' ? node.scalar : (node.op ?? node.scalar)) ?? '')} ${node.kind === 'scalar' ? 'gate' : 'operation'}`;
   const said = [
-    `${name}: ${kind}, shape ${dims(shape)}${p.isOutput ? ', the output' : ''}`,
+    `${name}: ${kind}, ${shape.length === 0 ? 'a number' : `shape ${dims(shape)}`}${p.isOutput ? ', the output' : ''}`,
     value ? `value ${matrixText(value, shape)}` : '',
     grad ? `gradient ${matrixText(grad, shape)}` : '',
   ]
@@ -126,7 +126,7 @@ export const TensorNodeView = memo(function TensorNodeView(p: TensorNodeProps) {
       </text>
       {!constant && !(node.kind === 'input' && shape.length === 0) && (
         <text className="name-label" y={-hh - 8} textAnchor="middle">
-          {node.kind === 'input' ? dims(shape) : `${name} · ${dims(shape)}`}
+          {node.kind === 'input' ? dims(shape) : shape.length === 0 ? name : `${name} · ${dims(shape)}`}
         </text>
       )}
       {p.openKey && !node.opened && (

@@ -224,7 +224,7 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
                 data-carries={carried}
               >
                 <path className="edge-line" d={s.d} markerEnd="url(#arrow)" />
-                <title>{`${names[src.id]} → ${names[e.target]}: ${carried}${sent ? `, gradient back ${numbers(sent)}` : ''}`}</title>
+                <title>{`${names[src.id]} → ${names[e.target]}: ${carried}${sent ? `, gradient back ${numbers(sent, e.element === undefined ? src.shape : [])}` : ''}`}</title>
                 {/* Shapes label the edges that carry vectors and matrices (or one element of them). */}
                 {s.label && (
                   <text
@@ -237,8 +237,8 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
                   </text>
                 )}
                 {current && step && (
-                  <text className="grad-label current" x={s.mid[0]} y={s.mid[1] + 20} textAnchor="middle">
-                    {`∂ ${numbers(e.element === undefined ? step.contribution : [step.contribution[e.element] as number])}`}
+                  <text className="grad-label current" x={s.mid[0]} y={s.mid[1] - 12} textAnchor="middle">
+                    {`∂ ${e.element === undefined ? numbers(step.contribution, src.shape) : numbers([step.contribution[e.element] as number])}`}
                   </text>
                 )}
               </g>

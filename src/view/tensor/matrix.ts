@@ -33,6 +33,7 @@ export function matrixLines(
 
 /** Every number, exact, one row per line: for titles and the node details. */
 export function matrixText(values: readonly number[], shape: readonly number[]): string {
+  if (shape.length === 0) return String(values[0]);
   if (shape.length < 2) return `[${values.map(String).join(', ')}]`;
   const c = shape[1] as number;
   const rows: string[] = [];
