@@ -15,7 +15,7 @@ import { LEGIBLE_PX } from '../useLabels';
 import { useZoom } from '../useZoom';
 import { dims, matrixLines } from './matrix';
 import { TensorNodeView, tensorNodeSize } from './TensorNodeView';
-import { useTensorFollow } from './useTensorFollow';
+import { showNodes, useTensorFollow } from './useTensorFollow';
 
 interface EdgeShape {
   d: string;
@@ -46,7 +46,9 @@ function edgeShapes(t: TensorScene): EdgeShape[] {
     ];
     const points: Point[] = [from, ...(layout.bends[e.id] ?? []), to];
     const shape: EdgeShape = { d: edgePath(points), mid: edgeMid(points) };
-    if (e.element !== undefined) shape.label = { at: [to[0] - 8, to[1] - 8], anchor: 'end' };
+    // An element's label: the first argument's above its edge, the second's below, so the two never meet.
+    if (e.element !== undefined)
+      shape.label = { at: [to[0] - 10, to[1] + (e.slot === 0 ? -8 : 16)], anchor: 'end' };
     else if (s.shape.length > 0 && !labelled.has(s.id)) {
       labelled.add(s.id);
       shape.label = { at: [from[0] + 8, from[1] - 9], anchor: 'start' };
@@ -141,9 +143,19 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
   const fitted = useRef(false);
   const shapes = useMemo(() => edgeShapes(t), [t]);
   const bounds = useMemo(() => boundsOf(t.layout), [t.layout]);
+  // Which operations were open in the last drawing: one just opened is shown, not the whole new drawing.
+  const wasOpen = useRef<Set<number>>(new Set());
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the drawing's shape changes
   useEffect(() => {
-    fitView(bounds, fitted.current, maxScale);
+    const open = new Set(t.drawn.nodes.filter((n) => n.opened).map((n) => n.tensor));
+    const opened = t.drawn.nodes.filter((n) => n.opened && !wasOpen.current.has(n.tensor)).map((n) => n.id);
+    wasOpen.current = open;
+    const svg = svgRef.current;
+    // Its gates (and what feeds them) at a legible size, the camera moving as little as it must.
+    const to =
+      fitted.current && svg && opened.length > 0 ? showNodes(svg, t, opened, previewOf, projector) : null;
+    if (to) moveTo(to, 350);
+    else fitView(bounds, fitted.current, maxScale);
     fitted.current = true;
   }, [scene.shape, fitView, maxScale]);
   useEffect(() => {
@@ -238,7 +250,8 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
                 )}
                 {current && step && (
                   <text className="grad-label current" x={s.mid[0]} y={s.mid[1] - 12} textAnchor="middle">
-                    {`∂ ${e.element === undefined ? numbers(step.contribution, src.shape) : numbers([step.contribution[e.element] as number])}`}
+                    {/* A few numbers on the edge; a bigger gradient is drawn under its node, the edge says its shape. */}
+                    {`∂ ${e.element !== undefined ? numbers([step.contribution[e.element] as number]) : step.contribution.length <= 4 ? numbers(step.contribution, src.shape) : dims(src.shape)}`}
                   </text>
                 )}
               </g>

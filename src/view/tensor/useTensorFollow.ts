@@ -6,9 +6,12 @@ import { FOLLOW_PX, LOOSE, MARGIN, toolbarBox } from '../useFollow';
 import { viewOf } from '../useZoom';
 import { LINE_PX, tensorNodeSize } from './TensorNodeView';
 
-/** The number lines' size (var(--label)) and the width of one of their characters (monospace). */
+/**
+ * The number lines' size (var(--label), 15 px; larger in projector mode) and, for the box the camera
+ * keeps on screen, the width of one of their characters at the largest size (monospace, 0.6 em).
+ */
 const LABEL_PX = 15;
-const CHAR_PX = 9.2;
+const CHAR_PX = 11;
 
 /** A node and the small matrices under it (value and gradient), in drawing units. */
 function nodeBox(t: TensorScene, n: DrawnNode, lines: readonly string[]): Box {
@@ -22,6 +25,32 @@ function nodeBox(t: TensorScene, n: DrawnNode, lines: readonly string[]): Box {
     x1: x + half,
     y1: y + hh + LINE_PX * 2 * Math.max(1, lines.length) + 6,
   };
+}
+
+/**
+ * The camera move that brings nodes `ids`, with their matrices, on screen at a legible size, moving as
+ * little as it must (camera.ts), from `from`; null when they already are.
+ */
+export function showNodes(
+  svg: SVGSVGElement,
+  t: TensorScene,
+  ids: readonly number[],
+  lines: (n: DrawnNode) => readonly string[],
+  projector: boolean,
+  from: Camera = viewOf(svg),
+): Camera | null {
+  if (ids.length === 0) return null;
+  const box = ids
+    .map((id) => nodeBox(t, t.drawn.nodes[id] as DrawnNode, lines(t.drawn.nodes[id] as DrawnNode)))
+    .reduce(union);
+  const { width, height } = svg.getBoundingClientRect();
+  const view: Viewport = { width, height, ...MARGIN };
+  const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / LABEL_PX;
+  return follow(view, { k: from.k, x: from.x, y: from.y }, box, minK, {
+    need: box,
+    loose: { width, height, ...LOOSE },
+    avoid: toolbarBox(svg),
+  });
 }
 
 /**
@@ -46,21 +75,9 @@ export function useTensorFollow(
       : frame.phase === 'forward' && frame.node !== undefined
         ? [frame.node, ...(t.drawn.nodes[frame.node]?.inputs ?? [])]
         : [];
-    if (ids.length === 0) return;
-    const boxes = ids.map((id) =>
-      nodeBox(t, t.drawn.nodes[id] as DrawnNode, lines(t.drawn.nodes[id] as DrawnNode)),
-    );
-    const box = boxes.reduce(union);
-    const { width, height } = svg.getBoundingClientRect();
-    const view: Viewport = { width, height, ...MARGIN };
-    const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / LABEL_PX;
     const now = performance.now();
     const from = heading.current && now < heading.current.until ? heading.current.to : viewOf(svg);
-    const to = follow(view, { k: from.k, x: from.x, y: from.y }, box, minK, {
-      need: box,
-      loose: { width, height, ...LOOSE },
-      avoid: toolbarBox(svg),
-    });
+    const to = showNodes(svg, t, ids, lines, projector, from);
     if (!to) return;
     heading.current = { to, until: now + ms };
     moveTo(to, ms);
@@ -69,4 +86,21 @@ export function useTensorFollow(
   latest.current = run;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the frame's position, not its arrays
   useEffect(() => latest.current(), [active, t.layout, frame?.phase, frame?.index, projector]);
+  // The SVG changing size (a caption a line longer below it) cuts a move short and can push the step
+  // off screen: look again, from where the view now is.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let raf = 0;
+    const ro = new ResizeObserver(() => {
+      heading.current = null;
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => latest.current());
+    });
+    ro.observe(svg);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(raf);
+    };
+  }, [svgRef]);
 }
