@@ -31,7 +31,11 @@ export function NodeDetails() {
   if (!scene || !node) {
     return (
       <section className="node-details" aria-label="Node">
-        <p className="hint">Click or Tab to a node to see its op, value, gradient and local derivatives.</p>
+        <p className="hint">
+          {scene?.tensor
+            ? 'Click or Tab to a node to see its value and gradient in full, as matrices of its shape.'
+            : 'Click or Tab to a node to see its op, value, gradient and local derivatives.'}
+        </p>
       </section>
     );
   }

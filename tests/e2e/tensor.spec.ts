@@ -113,6 +113,8 @@ test('a small tensor node opens into its scalar gates in place, and the gradient
   await page.keyboard.press('Enter');
   const frame = graph.locator('[data-group="tensor:matmul#0"]');
   await expect(frame).toBeVisible();
+  // The keyboard goes on from the frame's close button (the node it was on is gone).
+  await expect(frame.getByRole('button', { name: /Close t2/ })).toBeFocused();
   await expect(graph.locator('.tensor-node.opened')).toHaveCount(2);
   // Each product gets one element of W1.
   await expect(graph.locator('.edge[data-carries="W1[0,0]"]')).toHaveCount(1);

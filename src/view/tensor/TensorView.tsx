@@ -156,6 +156,12 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
       fitted.current && svg && opened.length > 0 ? showNodes(svg, t, opened, previewOf, projector) : null;
     if (to) moveTo(to, 350);
     else fitView(bounds, fitted.current, maxScale);
+    // The node that was opened from the keyboard is gone: the keyboard goes on from its frame's close button.
+    const first = t.drawn.nodes[opened[0] ?? -1];
+    if (first && (document.activeElement === null || document.activeElement === document.body))
+      svg
+        ?.querySelector<SVGGElement>(`[data-group="tensor:${first.key.split('/')[0]}"] .frame-close`)
+        ?.focus();
     fitted.current = true;
   }, [scene.shape, fitView, maxScale]);
   useEffect(() => {
