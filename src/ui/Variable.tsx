@@ -53,33 +53,50 @@ export function Variable({
   }
   const invalid = text.trim() === '' || !Number.isFinite(Number(text));
   const step = sliderStep(range.min, range.max);
+  // The number field: named by its label (or, in a matrix's grid, by its aria-label), and the slider.
+  const field = (
+    <input
+      id={compact ? undefined : `var-${name}`}
+      aria-label={compact ? name : undefined}
+      type="number"
+      step="any"
+      inputMode="decimal"
+      value={text}
+      aria-invalid={invalid || undefined}
+      aria-describedby={kept && !compact ? `kept-${name}` : undefined}
+      title={
+        compact
+          ? kept
+            ? `${name}: set here, not written in the text`
+            : name
+          : input.declared !== undefined
+            ? `Declared in the text as ${name} = ${input.declared}`
+            : undefined
+      }
+      onChange={(e) => {
+        setText(e.target.value);
+        const v = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isFinite(v)) setValue(name, v);
+      }}
+    />
+  );
+  const slider = (
+    <input
+      type="range"
+      className="var-slider"
+      aria-label={`${name} slider`}
+      min={range.min}
+      max={range.max}
+      step={step}
+      value={Math.min(range.max, Math.max(range.min, value))}
+      onChange={(e) => setValue(name, onGrid(Number(e.target.value), step))}
+    />
+  );
   if (compact)
     return (
       <div className="variable cell">
-        <input
-          type="number"
-          step="any"
-          inputMode="decimal"
-          aria-label={name}
-          value={text}
-          aria-invalid={invalid || undefined}
-          title={kept ? `${name}: set here, not written in the text` : name}
-          onChange={(e) => {
-            setText(e.target.value);
-            const v = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isFinite(v)) setValue(name, v);
-          }}
-        />
-        <input
-          type="range"
-          className="var-slider"
-          aria-label={`${name} slider`}
-          min={range.min}
-          max={range.max}
-          step={step}
-          value={Math.min(range.max, Math.max(range.min, value))}
-          onChange={(e) => setValue(name, onGrid(Number(e.target.value), step))}
-        />
+        {field}
+        {slider}
       </div>
     );
   return (
@@ -94,33 +111,8 @@ export function Variable({
           </span>
         )}
       </span>
-      <input
-        id={`var-${name}`}
-        type="number"
-        step="any"
-        inputMode="decimal"
-        value={text}
-        aria-invalid={invalid || undefined}
-        aria-describedby={kept ? `kept-${name}` : undefined}
-        title={
-          input.declared !== undefined ? `Declared in the text as ${name} = ${input.declared}` : undefined
-        }
-        onChange={(e) => {
-          setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v)) setValue(name, v);
-        }}
-      />
-      <input
-        type="range"
-        className="var-slider"
-        aria-label={`${name} slider`}
-        min={range.min}
-        max={range.max}
-        step={step}
-        value={Math.min(range.max, Math.max(range.min, value))}
-        onChange={(e) => setValue(name, onGrid(Number(e.target.value), step))}
-      />
+      {field}
+      {slider}
       <button
         type="button"
         className="range-toggle"

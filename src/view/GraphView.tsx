@@ -14,6 +14,7 @@ import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
 import { runningSum } from './graphText';
 import { Pulse } from './Pulse';
+import { ArrowMarker } from './SvgParts';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom } from './useZoom';
@@ -197,20 +198,7 @@ function ScalarGraphView() {
         data-numbers={numbersLegible ? 'on' : 'off'}
         data-names={scale * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
       >
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="12"
-            markerHeight="12"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
-          </marker>
-        </defs>
+        <ArrowMarker />
         <g
           ref={(g) => {
             drawing.current = g;

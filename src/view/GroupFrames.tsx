@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { type Group, OP } from '../core';
 import type { Scene } from '../store/derive';
 import { nodeSize } from './geometry';
+import { FrameClose } from './SvgParts';
 
 /** Room between a frame and the nodes inside it, and the title's band above them. */
 const PAD = 14;
@@ -61,27 +62,13 @@ export const GroupFrames = memo(function GroupFrames({
             <text className="frame-title" x={b.x0 + 12} y={b.y0 + 17}>
               {title}
             </text>
-            {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way */}
-            <g
-              className="frame-close"
-              role="button"
-              tabIndex={0}
-              aria-label={`Collapse ${g.fn} into one gate`}
-              transform={`translate(${b.x1 - 34}, ${b.y0 + 12})`}
-              onClick={() => onToggle(g.key)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onToggle(g.key);
-                }
-              }}
-            >
-              <title>Collapse {g.fn}</title>
-              <rect x={-26} y={-10} width={52} height={20} rx={10} />
-              <text textAnchor="middle" dy="0.35em">
-                close
-              </text>
-            </g>
+            <FrameClose
+              x={b.x1 - 34}
+              y={b.y0 + 12}
+              label={`Collapse ${g.fn} into one gate`}
+              title={`Collapse ${g.fn}`}
+              onClose={() => onToggle(g.key)}
+            />
           </g>
         );
       })}

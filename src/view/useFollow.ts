@@ -109,7 +109,18 @@ export function useFollow(
     () => latest.current(),
     [active, scene?.layout, frame?.phase, frame?.index, sizes, projector, where],
   );
-  // The SVG changing size (a caption a line longer below it) can push the step off screen: look again.
+  useLookAgain(svgRef, latest, heading);
+}
+
+/**
+ * The SVG changing size (a caption a line longer below it) cuts a camera move short and can push the
+ * step off screen: the camera looks again, from where the view now is.
+ */
+export function useLookAgain(
+  svgRef: RefObject<SVGSVGElement | null>,
+  look: RefObject<() => void>,
+  heading: RefObject<unknown>,
+): void {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
@@ -118,12 +129,12 @@ export function useFollow(
       // The view was just set again for the new size (any move under way was cut short): start from it.
       heading.current = null;
       cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => latest.current());
+      raf = requestAnimationFrame(() => look.current());
     });
     ro.observe(svg);
     return () => {
       ro.disconnect();
       cancelAnimationFrame(raf);
     };
-  }, [svgRef]);
+  }, [svgRef, look, heading]);
 }

@@ -23,7 +23,9 @@ describe('tensor step descriptions', () => {
     const into = drawn.steps.map((st, k) => ({ st, k })).filter(({ st }) => st.source === s);
     expect(into).toHaveLength(3);
     const texts = into.map(({ k }) => describeTensorStep(sc, sc.tensor.frameAt(F + k + 1)).text);
-    texts.forEach((t, i) => expect(t).toContain(`Term ${i + 1} of 3 for s`));
+    texts.forEach((t, i) => {
+      expect(t).toContain(`Term ${i + 1} of 3 for s`);
+    });
     // The last term's sum is the gradient itself: [0, 1, −1] (the frog class is the correct one).
     expect(texts[2]).toContain(`∂L/∂s so far = ${numbers(drawn.grad(s), [3])}.`);
     expect(drawn.grad(s)).toEqual([0, 1, -1]);

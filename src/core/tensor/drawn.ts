@@ -1,6 +1,4 @@
 import type { AnalysisOk } from '../analyze';
-import type { TensorOpName } from '../ops/tensor';
-import type { OpName } from '../ops/types';
 import type { BackwardStep } from '../steps';
 import type { TensorLevel, TensorNode } from './level';
 import { ownNodes, tensorKeys } from './openable';
@@ -13,22 +11,13 @@ import { ownNodes, tensorKeys } from './openable';
  * Every number is read from the one scalar analysis, so the opened and closed pictures agree exactly.
  */
 
-export interface DrawnNode {
-  id: number;
+/**
+ * A node as drawn: a tensor-level node (its fields as there; `inputs` are drawn ids), or a scalar gate of
+ * an opened operation (shape [], one output).
+ */
+export interface DrawnNode extends TensorNode {
   /** Stable across edits: layout hints, React keys, and `tensor:<key>` in the opened set. */
   key: string;
-  kind: 'input' | 'op' | 'scalar';
-  op?: TensorOpName;
-  scalar?: OpName;
-  label?: string;
-  /** A constant: its text as written. */
-  constant?: string;
-  shape: number[];
-  /** The scalar nodes holding its value, row-major (one for a scalar gate). */
-  outputs: number[];
-  inputs: number[];
-  start: number;
-  end: number;
   /** The tensor-level node this is (or, for a scalar gate of an opened operation, is part of). */
   tensor: number;
   /** True for the scalar gates of an opened operation. */

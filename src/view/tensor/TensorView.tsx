@@ -11,6 +11,7 @@ import { GraphToolbar } from '../GraphToolbar';
 import { edgeMid, edgePath } from '../geometry';
 import type { Point } from '../labels/curve';
 import { Pulse } from '../Pulse';
+import { ArrowMarker, FrameClose } from '../SvgParts';
 import { LEGIBLE_PX } from '../useLabels';
 import { useZoom } from '../useZoom';
 import { dims, matrixLines } from './matrix';
@@ -81,27 +82,13 @@ function OpenedFrames({ t, onToggle }: { t: TensorScene; onToggle(key: string): 
             <text className="frame-title" x={x0 + 12} y={y0 + 17}>
               {name}
             </text>
-            {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <button>; a focusable <g> with a role is the way */}
-            <g
-              className="frame-close"
-              role="button"
-              tabIndex={0}
-              aria-label={`Close ${levelNames[tensor]} back into one tensor node`}
-              transform={`translate(${x1 - 34}, ${y0 + 12})`}
-              onClick={() => onToggle(`tensor:${key}`)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onToggle(`tensor:${key}`);
-                }
-              }}
-            >
-              <title>Close {levelNames[tensor]}</title>
-              <rect x={-26} y={-10} width={52} height={20} rx={10} />
-              <text textAnchor="middle" dy="0.35em">
-                close
-              </text>
-            </g>
+            <FrameClose
+              x={x1 - 34}
+              y={y0 + 12}
+              label={`Close ${levelNames[tensor]} back into one tensor node`}
+              title={`Close ${levelNames[tensor]}`}
+              onClose={() => onToggle(`tensor:${key}`)}
+            />
           </g>
         );
       })}
@@ -204,20 +191,7 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
         data-numbers={scale * 15 >= LEGIBLE_PX ? 'on' : 'off'}
         data-names={scale * 13 >= LEGIBLE_PX ? 'on' : 'off'}
       >
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="12"
-            markerHeight="12"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
-          </marker>
-        </defs>
+        <ArrowMarker />
         <g
           ref={(g) => {
             drawing.current = g;

@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useRef } from 'react';
 import type { DrawnNode, TensorFrame } from '../../core';
 import type { TensorScene } from '../../store/derive';
 import { type Box, type Camera, follow, union, type Viewport } from '../camera';
-import { FOLLOW_PX, LOOSE, MARGIN, toolbarBox } from '../useFollow';
+import { FOLLOW_PX, LOOSE, MARGIN, toolbarBox, useLookAgain } from '../useFollow';
 import { viewOf } from '../useZoom';
 import { LINE_PX, tensorNodeSize } from './TensorNodeView';
 
@@ -86,21 +86,5 @@ export function useTensorFollow(
   latest.current = run;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the frame's position, not its arrays
   useEffect(() => latest.current(), [active, t.layout, frame?.phase, frame?.index, projector]);
-  // The SVG changing size (a caption a line longer below it) cuts a move short and can push the step
-  // off screen: look again, from where the view now is.
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    let raf = 0;
-    const ro = new ResizeObserver(() => {
-      heading.current = null;
-      cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => latest.current());
-    });
-    ro.observe(svg);
-    return () => {
-      ro.disconnect();
-      cancelAnimationFrame(raf);
-    };
-  }, [svgRef]);
+  useLookAgain(svgRef, latest, heading);
 }
