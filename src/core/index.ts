@@ -20,6 +20,7 @@ export { type BuildOptions, type BuildResult, buildGraph } from './build';
 export { forwardCaption, stepCaption } from './captions';
 export { collapse } from './collapse';
 export { COMPOSITES, expansionOf } from './composites';
+export { type Descent, type DescentStep, gradientDescent } from './descent';
 export { type GradflowError, lineCol } from './errors';
 export { formatAscii, formatNumber } from './format';
 export { forward } from './forward';

@@ -34,6 +34,7 @@ export const selectActions = (s: GradflowState) => ({
   loadText: s.loadText,
   toggleCall: s.toggleCall,
   setValue: s.setValue,
+  setValues: s.setValues,
   resetValues: s.resetValues,
   undo: s.undo,
   redo: s.redo,

@@ -62,6 +62,8 @@ export interface GradflowState {
   /** Expands a collapsed call, or collapses an expanded one, by key. */
   toggleCall(key: string): void;
   setValue(name: string, value: number): void;
+  /** Several inputs at once (a gradient-descent step): one recompute, one undo step of kind `group`. */
+  setValues(values: Record<string, number>, group?: string): void;
   /** Every input back to its value in the text, or 1 when the text gives none. */
   resetValues(): void;
   undo(): void;

@@ -237,6 +237,26 @@ export function createGradflowStore(initial: StoreOptions = {}) {
           recompute(source, ov);
         }
       },
+      setValues(values, group = 'values') {
+        const { analysis, source, overrides } = get();
+        const inputs = analysis.ok ? analysis.inputs : (analysis.inputs ?? []);
+        const ov = { ...overrides };
+        // Numbers written in the text are rewritten where they stand, last first so the spans stay true.
+        const spans: { start: number; end: number; text: string }[] = [];
+        for (const [name, v] of Object.entries(values)) {
+          if (!Number.isFinite(v)) return;
+          const input = inputs.find((i) => i.name === name);
+          if (input?.valueStart !== undefined && input.valueEnd !== undefined) {
+            delete ov[name];
+            spans.push({ start: input.valueStart, end: input.valueEnd, text: literal(v) });
+          } else ov[name] = v;
+        }
+        let src = source;
+        for (const s of spans.sort((p, q) => q.start - p.start))
+          src = `${src.slice(0, s.start)}${s.text}${src.slice(s.end)}`;
+        remember(group, { source: src, overrides: ov });
+        recompute(src, ov);
+      },
       resetValues() {
         const { source, overrides } = get();
         if (Object.keys(overrides).length === 0) return;

@@ -21,6 +21,7 @@ import { Variables } from './Variables';
 const PATHS = lazyPart(() => import('./PathsPanel').then((m) => m.PathsPanel));
 const GRADIENT_CHECK = lazyPart(() => import('./GradientCheckPanel').then((m) => m.GradientCheckPanel));
 const PYTORCH = lazyPart(() => import('./PyTorchPanel').then((m) => m.PyTorchPanel));
+const DESCENT = lazyPart(() => import('./DescentPanel').then((m) => m.DescentPanel));
 
 /** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
 function Part({ name, children }: { name: string; children: ReactNode }) {
@@ -86,6 +87,9 @@ export function App() {
               </Part>
               <Part name="The gradient check">
                 <Tool title="Gradient check">{() => <Lazy part={GRADIENT_CHECK} props={{}} />}</Tool>
+              </Part>
+              <Part name="The gradient descent tool">
+                <Tool title="Gradient descent">{() => <Lazy part={DESCENT} props={{}} />}</Tool>
               </Part>
               <Part name="The PyTorch tool">
                 <Tool title="Copy as PyTorch">{() => <Lazy part={PYTORCH} props={{}} />}</Tool>

@@ -26,7 +26,12 @@ test('the main view has no accessibility violations, in both themes', async ({ p
 
 test('projector, quiz and the tools have no accessibility violations', async ({ page }) => {
   await page.goto(`/${LECTURE}`);
-  for (const tool of ['Chain rule as a sum over paths', 'Gradient check', 'Copy as PyTorch'])
+  for (const tool of [
+    'Chain rule as a sum over paths',
+    'Gradient check',
+    'Gradient descent',
+    'Copy as PyTorch',
+  ])
     await page.getByText(tool).click();
   await page.getByText('Export', { exact: true }).click();
   expect(await violations(page)).toEqual([]);
