@@ -6,6 +6,8 @@
  *   forward / backward / tangent / gradientCheck → the passes on their own
  *   OP                       → the op table every part reads from
  */
+
+export { type Along, alongInput } from './along';
 export {
   type Analysis,
   type AnalysisError,

@@ -22,6 +22,7 @@ const PATHS = lazyPart(() => import('./PathsPanel').then((m) => m.PathsPanel));
 const GRADIENT_CHECK = lazyPart(() => import('./GradientCheckPanel').then((m) => m.GradientCheckPanel));
 const PYTORCH = lazyPart(() => import('./PyTorchPanel').then((m) => m.PyTorchPanel));
 const DESCENT = lazyPart(() => import('./DescentPanel').then((m) => m.DescentPanel));
+const PLOT = lazyPart(() => import('./FunctionPlot').then((m) => m.FunctionPlot));
 
 /** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
 function Part({ name, children }: { name: string; children: ReactNode }) {
@@ -90,6 +91,9 @@ export function App() {
               </Part>
               <Part name="The gradient descent tool">
                 <Tool title="Gradient descent">{() => <Lazy part={DESCENT} props={{}} />}</Tool>
+              </Part>
+              <Part name="The function plot">
+                <Tool title="The function along one input">{() => <Lazy part={PLOT} props={{}} />}</Tool>
               </Part>
               <Part name="The PyTorch tool">
                 <Tool title="Copy as PyTorch">{() => <Lazy part={PYTORCH} props={{}} />}</Tool>

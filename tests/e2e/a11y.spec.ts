@@ -30,6 +30,7 @@ test('projector, quiz and the tools have no accessibility violations', async ({ 
     'Chain rule as a sum over paths',
     'Gradient check',
     'Gradient descent',
+    'The function along one input',
     'Copy as PyTorch',
   ])
     await page.getByText(tool).click();

@@ -52,3 +52,26 @@ test('nudge and verify: h·∂f/∂x against the actual change', async ({ page }
   const actual = Number(/= ([\d.e−-]+)$/.exec((await result.textContent()) ?? '')?.[1]?.replace('−', '-'));
   expect(Math.abs(actual - 0.000175)).toBeLessThan(1e-6);
 });
+
+test('the function along one input: its tangent has the gradient for slope, and relu’s kink is marked', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('relu-net');
+  await page.getByText('The function along one input', { exact: true }).click();
+  await page.getByLabel('Input to vary').selectOption('w11');
+  const plot = page.getByRole('img', { name: /as w11 varies/ });
+  // ∂L/∂w11 = 2.37 (the preset's known number); h1 = relu(w11·1 + 0.6 + 0.1) turns off at w11 = −0.7.
+  await expect(plot).toHaveAttribute(
+    'aria-label',
+    /the tangent's slope is ∂L\/∂w11 = 2\.37; kinks near −0\.7/,
+  );
+  await expect(plot.locator('.tangent')).toHaveCount(1);
+  await expect(plot.locator('.kink')).toHaveCount(1);
+  // The tangent's slope on screen is the gradient's, in the plot's own scales.
+  const slope = await plot.evaluate((svg) => {
+    const t = svg.querySelector('.tangent') as SVGLineElement;
+    return (t.y2.baseVal.value - t.y1.baseVal.value) / (t.x2.baseVal.value - t.x1.baseVal.value);
+  });
+  expect(slope).toBeLessThan(0); // screen y grows downward: a rising line
+});
