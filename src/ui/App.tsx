@@ -23,6 +23,7 @@ const GRADIENT_CHECK = lazyPart(() => import('./GradientCheckPanel').then((m) =>
 const PYTORCH = lazyPart(() => import('./PyTorchPanel').then((m) => m.PyTorchPanel));
 const DESCENT = lazyPart(() => import('./DescentPanel').then((m) => m.DescentPanel));
 const PLOT = lazyPart(() => import('./FunctionPlot').then((m) => m.FunctionPlot));
+const MODES = lazyPart(() => import('./ModesPanel').then((m) => m.ModesPanel));
 
 /** One part of the page, kept apart: if it fails, it says so and the rest (the text above all) goes on. */
 function Part({ name, children }: { name: string; children: ReactNode }) {
@@ -88,6 +89,9 @@ export function App() {
               </Part>
               <Part name="The gradient check">
                 <Tool title="Gradient check">{() => <Lazy part={GRADIENT_CHECK} props={{}} />}</Tool>
+              </Part>
+              <Part name="The forward and reverse mode tool">
+                <Tool title="Forward vs reverse mode">{() => <Lazy part={MODES} props={{}} />}</Tool>
               </Part>
               <Part name="The gradient descent tool">
                 <Tool title="Gradient descent">{() => <Lazy part={DESCENT} props={{}} />}</Tool>

@@ -29,6 +29,7 @@ test('projector, quiz and the tools have no accessibility violations', async ({ 
   for (const tool of [
     'Chain rule as a sum over paths',
     'Gradient check',
+    'Forward vs reverse mode',
     'Gradient descent',
     'The function along one input',
     'Copy as PyTorch',

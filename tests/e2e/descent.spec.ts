@@ -75,3 +75,26 @@ test('the function along one input: its tangent has the gradient for slope, and 
   });
   expect(slope).toBeLessThan(0); // screen y grows downward: a rising line
 });
+
+test('forward against reverse mode: n forward passes fill in the gradient one backward pass gave', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption('relu-net');
+  await page.getByText('Forward vs reverse mode', { exact: true }).click();
+  const panel = page.locator('.modes');
+  // The ReLU net has 12 inputs (x1, x2, y and 9 weights): 12 forward passes against 1 backward pass.
+  await expect(panel).toContainText('n = 12');
+  await expect(panel).toContainText('13,786 inputs');
+  const table = page.getByRole('table', { name: 'Forward mode against reverse mode' });
+  await expect(table.locator('tbody tr.pending')).toHaveCount(12);
+  await page.getByRole('button', { name: 'Next forward pass' }).click();
+  // Pass 1 seeds x1: its tangent at the output is ∂L/∂x1 = 0.3002, the preset's known number.
+  await expect(table.locator('tbody tr').first()).toContainText('pass 1: 0.300');
+  await expect(table.locator('tbody tr').first()).toContainText('✓ same');
+  await page.getByRole('button', { name: 'Run every forward pass' }).click();
+  await expect(page.locator('.modes-status')).toHaveText('12 of 12 forward passes done.', {
+    timeout: 10_000,
+  });
+  await expect(table.locator('tbody tr.agrees')).toHaveCount(12);
+});

@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatNumber as f, tangent } from '../core';
+import { useGradflow } from '../store/hooks';
+
+/** How often "Run every forward pass" does its next pass: slow enough to watch the column fill in. */
+const PASS_MS = 250;
+/** Inputs listed (and passes run) at most. */
+const MAX_ROWS = 40;
+
+/** The lecture's MLP 784-16-16-10: its inputs are 784 pixels and 13,002 weights and biases. */
+const MLP = { pixels: 784, weights: 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 };
+
+/**
+ * Why backprop runs in reverse: forward mode finds ∂f/∂x for one input per pass (a tangent seeded 1 on
+ * that input, pushed forward), so n inputs cost n passes; reverse mode finds every one in one backward
+ * pass per output. The student runs the forward passes and watches them fill in the same gradient.
+ */
+export function ModesPanel() {
+  const scene = useGradflow((s) => s.scene);
+  const a = scene?.full ?? null;
+  const [done, setDone] = useState(0);
+  const timer = useRef<number | null>(null);
+  const stop = () => {
+    if (timer.current !== null) window.clearInterval(timer.current);
+    timer.current = null;
+  };
+  // A new program starts over; a run still going when the panel closes stops with it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the analysis changes
+  useEffect(() => {
+    stop();
+    setDone(0);
+  }, [a]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearInterval(timer.current);
+    },
+    [],
+  );
+  if (!a) return null;
+  const n = a.inputs.length;
+  // A table of 13,000 rows says nothing more than one of 40: the passes are run for the first ones.
+  const shown = Math.min(n, MAX_ROWS);
+  const out = a.graph.label[a.graph.output] ?? 'f';
+  const edges = a.graph.edgeCount;
+  // Forward pass k: the tangent seeded on input k, read at the output.
+  const pass = (k: number) =>
+    tangent(a.graph, a.values, (a.inputs[k] as { node: number }).node)[a.graph.output] as number;
+  const runAll = () => {
+    stop();
+    let k = done >= shown ? 0 : done;
+    setDone(k);
+    timer.current = window.setInterval(() => {
+      k++;
+      setDone(k);
+      if (k >= shown) stop();
+    }, PASS_MS);
+  };
+  return (
+    <div className="modes">
+      <p>
+        This program has <strong>n = {n}</strong> input{n === 1 ? '' : 's'} and <strong>m = 1</strong> output.
+        Forward mode needs one pass per input: <strong>{n}</strong> pass{n === 1 ? '' : 'es'} of {edges} edges
+        each. Reverse mode (backprop) needs one pass per output: <strong>1</strong> backward pass gives every
+        ∂{out}/∂x at once.
+      </p>
+      <p className="hint">
+        The lecture's MLP 784-16-16-10 has {(MLP.pixels + MLP.weights).toLocaleString('en-US')} inputs (784
+        pixels and {MLP.weights.toLocaleString('en-US')} weights and biases) and one loss: forward mode would
+        need {(MLP.pixels + MLP.weights).toLocaleString('en-US')} passes, reverse mode 1. That is why training
+        runs backward.
+      </p>
+      <div className="modes-controls">
+        <button type="button" disabled={done >= shown} onClick={() => setDone(Math.min(shown, done + 1))}>
+          Next forward pass
+        </button>
+        <button type="button" onClick={runAll}>
+          Run every forward pass
+        </button>
+        <span role="status" className="modes-status">
+          {done === 0 ? 'No forward pass yet.' : `${done} of ${n} forward passes done.`}
+          {shown < n && ` (the first ${shown} inputs are listed)`}
+        </span>
+      </div>
+      <table className="modes-table" aria-label="Forward mode against reverse mode">
+        <thead>
+          <tr>
+            <th scope="col">input</th>
+            <th scope="col">forward pass (seed 1 on it)</th>
+            <th scope="col">reverse mode</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.inputs.slice(0, shown).map((input, k) => {
+            const reverse = a.gradients[input.name] as number;
+            const forward = k < done ? pass(k) : undefined;
+            const agree =
+              forward !== undefined && Math.abs(forward - reverse) <= 1e-9 * Math.max(1, Math.abs(reverse));
+            return (
+              <tr
+                key={input.name}
+                className={forward === undefined ? 'pending' : agree ? 'agrees' : 'differs'}
+              >
+                <th scope="row">{input.name}</th>
+                <td title={forward === undefined ? undefined : String(forward)}>
+                  {forward === undefined ? '…' : `pass ${k + 1}: ${f(forward, 6)}`}
+                </td>
+                <td title={String(reverse)}>
+                  {f(reverse, 6)}
+                  {forward !== undefined && (agree ? ' ✓ same' : ' ✗ differs')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
