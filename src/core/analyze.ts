@@ -57,6 +57,22 @@ export interface AnalysisError {
 
 export type Analysis = AnalysisOk | AnalysisError;
 
+/** Each input's value: given in `values`, else written in the text, else DEFAULT_INPUT_VALUE. */
+export function inputValues(graph: Graph, values: Readonly<Record<string, number>>): InputValue[] {
+  return graph.inputs.map((d) => {
+    const given = Object.hasOwn(values, d.name) ? values[d.name] : undefined;
+    // A given ∞ or NaN is kept, so that forward refuses it on this input rather than hiding it.
+    const value = given !== undefined ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
+    const iv: InputValue = { name: d.name, node: d.node, value, start: d.start, end: d.end };
+    if (d.declared !== undefined) {
+      iv.declared = d.declared;
+      iv.valueStart = d.valueStart as number;
+      iv.valueEnd = d.valueEnd as number;
+    }
+    return iv;
+  });
+}
+
 /** Inputs that are neither declared in the text nor given a value start here. */
 export const DEFAULT_INPUT_VALUE = 1;
 
@@ -77,18 +93,7 @@ export function analyze(
   if (!built.ok) return { ok: false, source, error: built.error };
   const graph = built.graph;
 
-  const inputs: InputValue[] = graph.inputs.map((d) => {
-    const given = Object.hasOwn(values, d.name) ? values[d.name] : undefined;
-    // A given ∞ or NaN is kept, so that forward refuses it on this input rather than hiding it.
-    const value = given !== undefined ? given : (d.declared ?? DEFAULT_INPUT_VALUE);
-    const iv: InputValue = { name: d.name, node: d.node, value, start: d.start, end: d.end };
-    if (d.declared !== undefined) {
-      iv.declared = d.declared;
-      iv.valueStart = d.valueStart as number;
-      iv.valueEnd = d.valueEnd as number;
-    }
-    return iv;
-  });
+  const inputs = inputValues(graph, values);
 
   const fwd = forward(
     graph,

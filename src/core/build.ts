@@ -22,7 +22,9 @@ import { isTensor, shapeText, type Value } from './tensor/lower';
 import { elementName } from './tensor/rows';
 import { CONST_SEED, OP_HASH } from './writer';
 
-export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
+export type BuildResult =
+  | { ok: true; graph: Graph; outputs?: number[] }
+  | { ok: false; error: GradflowError };
 
 /*
  * Structural hashes (see Graph.hashes). A name's hash comes from the lexer's symbol table; seeds keep the
@@ -33,6 +35,8 @@ const PARAM_SEED = 13;
 export interface BuildOptions {
   /** Keys of the built-in composite calls to expand into their definition (`sigmoid#0`). */
   expand?: ReadonlySet<string>;
+  /** The last line may be a vector: its elements are `outputs` (for a Jacobian; see core/jacobian.ts). */
+  vectorOutput?: boolean;
 }
 
 /**
@@ -43,7 +47,10 @@ export interface BuildOptions {
  */
 export function buildGraph(program: Program, source: string, opts: BuildOptions = {}): BuildResult {
   try {
-    return { ok: true, graph: new Builder(program, source, opts.expand ?? new Set()).build() };
+    const b = new Builder(program, source, opts.expand ?? new Set());
+    b.allowVectorOutput = opts.vectorOutput === true;
+    const graph = b.build();
+    return b.vectorOutputs ? { ok: true, graph, outputs: b.vectorOutputs } : { ok: true, graph };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
     throw e;

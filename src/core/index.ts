@@ -28,6 +28,7 @@ export { formatAscii, formatNumber } from './format';
 export { forward } from './forward';
 export { Graph, type GraphData, type GraphEdge, type GraphNode, type Group, type InputDecl } from './graph';
 export { hashString, mix } from './hash';
+export { type Jacobian, type JacobianOk, jacobian } from './jacobian';
 export { nodeKeys } from './keys';
 export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
 export { MAX_NAME_LENGTH } from './limits';

@@ -2,7 +2,11 @@ import { useMemo } from 'react';
 import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectShown, selectStale } from '../store/selectors';
+import { LazyBox, lazyPart } from './lazyPart';
 import { TensorGradients } from './TensorGradients';
+
+// The Jacobian's code comes with the first program whose output is a vector.
+const JACOBIAN = lazyPart(() => import('./JacobianPanel').then((m) => m.JacobianPanel));
 
 /**
  * The output value and the Gradients table, as text: always the final numbers of the current program
@@ -15,6 +19,11 @@ export function Results() {
   const stale = useGradflow(selectStale);
   const domain = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
   const names = useMemo(() => (analysis ? nodeNames(analysis.graph) : []), [analysis]);
+  // A vector output is no loss: its Jacobian stands where the output and gradients would.
+  const vector = useGradflow((s) =>
+    !s.pending && !s.analysis.ok && s.analysis.error.vectorOutput ? s.source : null,
+  );
+  if (vector !== null) return <LazyBox name="The Jacobian" part={JACOBIAN} props={{ source: vector }} />;
   if (!analysis) return null;
   if (domain) {
     return (

@@ -146,3 +146,22 @@ test('an MLP 784-16-16-10 is drawn at once at tensor level, its big inputs summa
   await expect(page.locator('.matrix-input.big', { hasText: 'W1' })).toContainText('12,544 values');
   await expect(page.locator('.matrix-input:not(.big)', { hasText: 'b1' })).toBeVisible();
 });
+
+test('a vector output shows its Jacobian, filled row by row by reverse mode or column by column by forward mode', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await typeProgram(page, 'x1 = 3; x2 = 1\ny = [-5*x1 + x2, x1^2]');
+  await page.getByRole('textbox', { name: 'Expression' }).blur();
+  const panel = page.getByRole('region', { name: 'Jacobian' });
+  await expect(panel).toContainText('The Jacobian ∂y/∂x (2×2)');
+  const cells = panel.getByRole('table', { name: 'Jacobian of y, 2×2' }).locator('tbody td');
+  await expect(cells).toHaveText(['·', '·', '·', '·']);
+  await panel.getByRole('button', { name: 'Fill by reverse mode (rows)' }).click();
+  await expect(panel.getByRole('status')).toHaveText('2 of 2 backward passes (rows)');
+  // The lecture's numbers: [[−5, 1], [6, 0]] at x1 = 3.
+  await expect(cells).toHaveText(['−5', '1', '6', '0']);
+  await panel.getByRole('button', { name: 'Fill by forward mode (columns)' }).click();
+  await expect(panel.getByRole('status')).toHaveText('2 of 2 forward passes (columns)');
+  await expect(cells).toHaveText(['−5', '1', '6', '0']);
+});

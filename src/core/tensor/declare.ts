@@ -1,4 +1,5 @@
 import { E_NUMBER, E_TENSOR, type Program } from '../ast';
+import { ParseFailure, syntaxError } from '../errors';
 import { mix } from '../hash';
 import { ALL_OPS, INPUT_CODE } from '../ops/table';
 import { TENSOR_CODE } from '../ops/tensor';
@@ -18,6 +19,9 @@ export const LABEL_SEED = 11;
 export class TensorWriter extends GraphWriter {
   /** By symbol: the program's names bound to a vector or matrix. */
   protected readonly globalTensor = new Map<number, Tensor>();
+  /** The last line may be a vector (a Jacobian's outputs): its elements, once built. */
+  allowVectorOutput = false;
+  vectorOutputs: number[] | null = null;
 
   constructor(
     protected readonly program: Program,
@@ -106,13 +110,17 @@ export class TensorWriter extends GraphWriter {
   protected tensorStatement(sym: number, t: Tensor, last: boolean, start: number, end: number): number {
     const p = this.program;
     const name = sym >= 0 ? (p.names[sym] as string) : undefined;
-    if (last)
-      this.fail(
-        `The output${name ? ` ${name}` : ''} is ${noun(t.shape)}; the output must be one number (a loss)`,
-        start,
-        end,
-        `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0].`,
-      );
+    if (last && this.allowVectorOutput && t.shape.length === 1) this.vectorOutputs = t.nodes;
+    else if (last) {
+      const message = `The output${name ? ` ${name}` : ''} is ${noun(t.shape)}; the output must be one number (a loss)`;
+      const hint = `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0].`;
+      if (t.shape.length !== 1) this.fail(message, start, end, hint);
+      // A vector: its Jacobian is shown instead of a graph.
+      throw new ParseFailure({
+        ...syntaxError(message, start, end, `${hint} Its Jacobian is shown beside the text.`),
+        vectorOutput: true,
+      });
+    }
     if (name !== undefined) {
       t.nodes.forEach((id, k) => {
         if (this.op[id] === INPUT_CODE || this.label[id] !== undefined) return;
