@@ -50,7 +50,7 @@ export function JacobianPanel({ source }: { source: string }) {
   const y = /^(.*)\[\d+\]$/.exec(j.outputs[0] ?? '')?.[1] ?? 'y';
   return (
     <section className="jacobian" aria-label="Jacobian">
-      <h2 className="panel-title">
+      <h2 className="jacobian-title">
         The Jacobian ∂{y}/∂x ({m}×{n})
       </h2>
       <p className="hint">
