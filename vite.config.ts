@@ -90,7 +90,7 @@ function inlineStylesheet(): Plugin {
 
 /** Modules only lazy parts import (the tensor level's): kept out of the first load's shared chunk. */
 const LAZY_ONLY =
-  /[\\/]src[\\/](core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/])|view[\\/]tensor[\\/]|store[\\/]tensorScene)/;
+  /[\\/]src[\\/](core[\\/](tangent|jacobian|descent|along)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/])|view[\\/]tensor[\\/]|store[\\/]tensorScene)/;
 
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,
