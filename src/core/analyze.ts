@@ -47,7 +47,10 @@ export interface AnalysisError {
   ok: false;
   source: string;
   error: GradflowError;
-  /** Present when the text parsed but a value or gradient could not be computed. */
+  /**
+   * Present when the text parsed but a value or gradient could not be computed, and for a vector output
+   * (its graph and inputs, for its Jacobian).
+   */
   graph?: Graph;
   inputs?: InputValue[];
   values?: Float64Array;
@@ -90,7 +93,21 @@ export function analyze(
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, source, error: parsed.error };
   const built = buildGraph(parsed.program, source, opts);
-  if (!built.ok) return { ok: false, source, error: built.error };
+  if (!built.ok) {
+    // A vector output is no loss, but its inputs are the text's: the sliders beside its Jacobian move them.
+    const vector = built.error.vectorOutput
+      ? buildGraph(parsed.program, source, { ...opts, vectorOutput: true })
+      : null;
+    return vector?.ok
+      ? {
+          ok: false,
+          source,
+          error: built.error,
+          graph: vector.graph,
+          inputs: inputValues(vector.graph, values),
+        }
+      : { ok: false, source, error: built.error };
+  }
   const graph = built.graph;
 
   const inputs = inputValues(graph, values);

@@ -9,8 +9,15 @@ const FILL_MS = 350;
  * backward pass per output element) or column by column by forward mode (one tangent pass per input), so
  * that which mode is cheaper shows: m rows against n columns.
  */
-export function JacobianPanel({ source }: { source: string }) {
-  const j = useMemo(() => jacobian(source), [source]);
+export function JacobianPanel({
+  source,
+  values,
+}: {
+  source: string;
+  /** Values set beside the text (the inputs' fields), as analyze takes them. */
+  values: Readonly<Record<string, number>>;
+}) {
+  const j = useMemo(() => jacobian(source, values), [source, values]);
   const [mode, setMode] = useState<'rows' | 'columns' | null>(null);
   const [filled, setFilled] = useState(0);
   const timer = useRef<number | null>(null);

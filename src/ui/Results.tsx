@@ -23,7 +23,9 @@ export function Results() {
   const vector = useGradflow((s) =>
     !s.pending && !s.analysis.ok && s.analysis.error.vectorOutput ? s.source : null,
   );
-  if (vector !== null) return <LazyBox name="The Jacobian" part={JACOBIAN} props={{ source: vector }} />;
+  const overrides = useGradflow((s) => s.overrides);
+  if (vector !== null)
+    return <LazyBox name="The Jacobian" part={JACOBIAN} props={{ source: vector, values: overrides }} />;
   if (!analysis) return null;
   if (domain) {
     return (

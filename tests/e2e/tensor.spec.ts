@@ -137,7 +137,8 @@ test('an MLP 784-16-16-10 is drawn at once at tensor level, its big inputs summa
   const { mlp784 } = await import('../bench/generators');
   await page.getByRole('textbox', { name: 'Expression' }).fill(mlp784());
   const graph = page.locator('svg.graph[data-level="tensor"]');
-  await expect(graph).toBeVisible({ timeout: 15_000 });
+  // (13,786 inputs: the Gradients table alone is 13,786 rows, slow to draw on a shared machine.)
+  await expect(graph).toBeVisible({ timeout: 40_000 });
   // Inputs, layers and the loss, not 13,000 scalar gates.
   expect(Number(await graph.getAttribute('data-nodes'))).toBeLessThan(30);
   await expect(graph.locator('.node[data-key="W1"]')).toHaveAttribute('data-shape', '16×784');
@@ -164,4 +165,11 @@ test('a vector output shows its Jacobian, filled row by row by reverse mode or c
   await panel.getByRole('button', { name: 'Fill by forward mode (columns)' }).click();
   await expect(panel.getByRole('status')).toHaveText('2 of 2 forward passes (columns)');
   await expect(cells).toHaveText(['−5', '1', '6', '0']);
+  // The inputs beside it are the text's: moving x1 to 2 rewrites the text and the Jacobian, [[−5, 1], [4, 0]].
+  await page.getByRole('spinbutton', { name: 'x1', exact: true }).fill('2');
+  await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue(
+    'x1 = 2; x2 = 1\ny = [-5*x1 + x2, x1^2]',
+  );
+  await panel.getByRole('button', { name: 'Fill by reverse mode (rows)' }).click();
+  await expect(cells).toHaveText(['−5', '1', '4', '0']);
 });
