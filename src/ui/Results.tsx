@@ -1,9 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectShown, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from './lazyPart';
 import { TensorGradients } from './TensorGradients';
+
+/** Inputs listed in the Gradients table before "Show all". */
+const MAX_ROWS = 200;
 
 // The Jacobian's code comes with the first program whose output is a vector.
 const JACOBIAN = lazyPart(() => import('./JacobianPanel').then((m) => m.JacobianPanel));
@@ -19,6 +22,8 @@ export function Results() {
   const stale = useGradflow(selectStale);
   const domain = useGradflow((s) => !s.pending && !s.analysis.ok && s.analysis.error.phase === 'domain');
   const names = useMemo(() => (analysis ? nodeNames(analysis.graph) : []), [analysis]);
+  // 13,786 rows would freeze the tab for a second to draw: the first ones, and every one on request.
+  const [all, setAll] = useState(false);
   // A vector output is no loss: its Jacobian stands where the output and gradients would.
   const vector = useGradflow((s) =>
     !s.pending && !s.analysis.ok && s.analysis.error.vectorOutput ? s.source : null,
@@ -57,7 +62,7 @@ export function Results() {
           </tr>
         </thead>
         <tbody>
-          {analysis.inputs.map((i) => {
+          {(all ? analysis.inputs : analysis.inputs.slice(0, MAX_ROWS)).map((i) => {
             const g = analysis.gradients[i.name] as number;
             return (
               <tr key={i.name}>
@@ -71,6 +76,14 @@ export function Results() {
           })}
         </tbody>
       </table>
+      {!all && analysis.inputs.length > MAX_ROWS && (
+        <p className="hint">
+          The first {MAX_ROWS} of {analysis.inputs.length.toLocaleString('en-US')} inputs.{' '}
+          <button type="button" onClick={() => setAll(true)}>
+            Show all {analysis.inputs.length.toLocaleString('en-US')}
+          </button>
+        </p>
+      )}
       <TensorGradients analysis={analysis} out={out} />
       {analysis.warnings.map((w) => (
         <p key={`${w.start}-${w.message}`} className="warning">

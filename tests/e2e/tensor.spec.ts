@@ -146,6 +146,9 @@ test('an MLP 784-16-16-10 is drawn at once at tensor level, its big inputs summa
   // 12,544 sliders would be a wall: the weights are left to the text, and said so.
   await expect(page.locator('.matrix-input.big', { hasText: 'W1' })).toContainText('12,544 values');
   await expect(page.locator('.matrix-input:not(.big)', { hasText: 'b1' })).toBeVisible();
+  // And 13,786 gradient rows too: the first 200, and all of them on request.
+  await expect(page.getByRole('table', { name: 'Gradients' }).locator('tbody tr')).toHaveCount(200);
+  await expect(page.getByRole('button', { name: 'Show all 13,786' })).toBeVisible();
 });
 
 test('a vector output shows its Jacobian, filled row by row by reverse mode or column by column by forward mode', async ({
