@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type AnalysisOk, formatNumber as f, forward, gradientDescent } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions } from '../store/selectors';
 import { LossChart } from './LossChart';
+import { useTicker } from './useTicker';
 
 /** How often a run applies its next step: slow enough to watch the graph and the chart move. */
 const RUN_MS = 120;
@@ -37,18 +38,8 @@ export function DescentPanel() {
   const badSteps = !(Number.isInteger(steps) && steps >= 1 && steps <= 1000);
   const [losses, setLosses] = useState<number[]>([]);
   const [status, setStatus] = useState('');
-  const run = useRef<number | null>(null);
-  const stop = () => {
-    if (run.current !== null) window.clearInterval(run.current);
-    run.current = null;
-  };
   // A run still going when the panel closes stops with it.
-  useEffect(
-    () => () => {
-      if (run.current !== null) window.clearInterval(run.current);
-    },
-    [],
-  );
+  const ticker = useTicker();
   const [nudgeName, setNudgeName] = useState('');
   const [hText, setHText] = useState('0.001');
   const out = a ? (a.graph.label[a.graph.output] ?? 'f') : 'f';
@@ -57,13 +48,12 @@ export function DescentPanel() {
 
   /** Plans `n` steps from where the program stands, then applies them one by one. */
   const go = (n: number) => {
-    stop();
+    ticker.stop();
     if (badLr || params.length === 0) return;
     const d = gradientDescent(a, params, lr, n);
-    const start = d.path[0];
-    setLosses((old) => (old.length === 0 && start ? [start.loss] : old));
+    const first = d.path[0];
+    setLosses((old) => (old.length === 0 && first ? [first.loss] : old));
     const finish = () => {
-      stop();
       const end = d.path[d.path.length - 1]?.loss as number;
       setStatus(
         d.stopped ?? `${d.path.length - 1} step${d.path.length > 2 ? 's' : ''} taken: ${out} = ${f(end)}`,
@@ -83,8 +73,10 @@ export function DescentPanel() {
       apply();
       finish();
     } else
-      run.current = window.setInterval(() => {
-        if (!apply()) finish();
+      ticker.start(() => {
+        if (apply()) return true;
+        finish();
+        return false;
       }, RUN_MS);
   };
 
@@ -145,7 +137,7 @@ export function DescentPanel() {
         <button
           type="button"
           onClick={() => {
-            stop();
+            ticker.stop();
             setLosses([]);
             setStatus('');
           }}

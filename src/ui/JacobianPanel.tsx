@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatNumber as f, jacobian } from '../core';
+import { useTicker } from './useTicker';
 
 /** How often the matrix fills its next row or column: slow enough to see the order. */
 const FILL_MS = 350;
@@ -20,36 +21,25 @@ export function JacobianPanel({
   const j = useMemo(() => jacobian(source, values), [source, values]);
   const [mode, setMode] = useState<'rows' | 'columns' | null>(null);
   const [filled, setFilled] = useState(0);
-  const timer = useRef<number | null>(null);
-  const stop = () => {
-    if (timer.current !== null) window.clearInterval(timer.current);
-    timer.current = null;
-  };
+  const { start, stop } = useTicker();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new program starts empty
   useEffect(() => {
     stop();
     setMode(null);
     setFilled(0);
   }, [j]);
-  useEffect(
-    () => () => {
-      if (timer.current !== null) window.clearInterval(timer.current);
-    },
-    [],
-  );
   if (!j.ok) return null;
   const m = j.outputs.length;
   const n = j.inputs.length;
   const fill = (how: 'rows' | 'columns') => {
-    stop();
     setMode(how);
     setFilled(0);
     const total = how === 'rows' ? m : n;
     let k = 0;
-    timer.current = window.setInterval(() => {
+    start(() => {
       k++;
       setFilled(k);
-      if (k >= total) stop();
+      return k < total;
     }, FILL_MS);
   };
   const shown = (r: number, c: number) =>

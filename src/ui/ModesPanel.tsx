@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatNumber as f, tangent } from '../core';
 import { useGradflow } from '../store/hooks';
+import { useTicker } from './useTicker';
 
 /** How often "Run every forward pass" does its next pass: slow enough to watch the column fill in. */
 const PASS_MS = 250;
@@ -19,23 +20,13 @@ export function ModesPanel() {
   const scene = useGradflow((s) => s.scene);
   const a = scene?.full ?? null;
   const [done, setDone] = useState(0);
-  const timer = useRef<number | null>(null);
-  const stop = () => {
-    if (timer.current !== null) window.clearInterval(timer.current);
-    timer.current = null;
-  };
-  // A new program starts over; a run still going when the panel closes stops with it.
+  const { start, stop } = useTicker();
+  // A new program starts over.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the analysis changes
   useEffect(() => {
     stop();
     setDone(0);
   }, [a]);
-  useEffect(
-    () => () => {
-      if (timer.current !== null) window.clearInterval(timer.current);
-    },
-    [],
-  );
   if (!a) return null;
   const n = a.inputs.length;
   // A table of 13,000 rows says nothing more than one of 40: the passes are run for the first ones.
@@ -46,13 +37,12 @@ export function ModesPanel() {
   const pass = (k: number) =>
     tangent(a.graph, a.values, (a.inputs[k] as { node: number }).node)[a.graph.output] as number;
   const runAll = () => {
-    stop();
     let k = done >= shown ? 0 : done;
     setDone(k);
-    timer.current = window.setInterval(() => {
+    start(() => {
       k++;
       setDone(k);
-      if (k >= shown) stop();
+      return k < shown;
     }, PASS_MS);
   };
   return (

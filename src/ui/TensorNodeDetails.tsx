@@ -1,56 +1,8 @@
-import { type DrawnNode, formatNumber } from '../core';
+import { type DrawnNode, opWord } from '../core';
 import type { Scene, TensorScene } from '../store/derive';
-
-/** A matrix shown in full up to this many rows and columns; a bigger one shows its corner and says so. */
-const MAX_SIDE = 12;
+import { MatrixTable } from './MatrixTable';
 
 const dims = (shape: readonly number[]) => (shape.length === 0 ? '1' : shape.join('×'));
-
-/** Numbers as a table of their shape (a vector as one row), each cell's exact value in its title. */
-function MatrixTable({
-  label,
-  values,
-  shape,
-}: {
-  label: string;
-  values: readonly number[];
-  shape: readonly number[];
-}) {
-  const [rows, cols] =
-    shape.length === 2 ? [shape[0] as number, shape[1] as number] : [1, Math.max(1, shape[0] ?? 1)];
-  const shownRows = Math.min(rows, MAX_SIDE);
-  const shownCols = Math.min(cols, MAX_SIDE);
-  const cut = shownRows < rows || shownCols < cols;
-  return (
-    <table className="tensor-gradient" aria-label={`${label}, ${dims(shape)}`}>
-      <caption>
-        {label} <span className="shape">({dims(shape)})</span>
-        {cut && (
-          <span className="hint">
-            {' '}
-            first {shownRows} rows × {shownCols} columns
-          </span>
-        )}
-      </caption>
-      <tbody>
-        {Array.from({ length: shownRows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows of a matrix are positional
-          <tr key={i}>
-            {Array.from({ length: shownCols }, (_, j) => {
-              const v = values[i * cols + j] as number;
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns of a matrix are positional
-                <td key={j} title={String(v)} data-exact={v}>
-                  {formatNumber(v, 4)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /**
  * The selected node at tensor level: what it computes (its text), its shape, and its value and gradient
@@ -68,8 +20,8 @@ export function TensorNodeDetails({ scene, id }: { scene: Scene & { tensor: Tens
       : n.kind === 'input'
         ? 'input'
         : n.opened
-          ? `${n.scalar} gate`
-          : `${n.op === 'elementwise' || !n.op ? n.scalar : n.op} operation`;
+          ? `${opWord(n.scalar ?? '')} gate`
+          : `${opWord((n.op === 'elementwise' || !n.op ? n.scalar : n.op) ?? '')} ${n.kind === 'scalar' ? 'gate' : 'operation'}`;
   const text = scene.full.source.slice(n.start, n.end).trim();
   return (
     <>
