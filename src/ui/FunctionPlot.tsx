@@ -61,7 +61,7 @@ export function FunctionPlot() {
         </select>
       </label>
       <svg
-        className="plot"
+        className="plot mini-chart"
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`${out} as ${name} varies from ${f(x0 - span)} to ${f(x0 + span)}; at ${name} = ${f(x0)}, ${out} = ${f(y0)} and the tangent's slope is ∂${out}/∂${name} = ${f(slope)}${data.kinks.length > 0 ? `; kinks near ${data.kinks.map((k) => f(k, 3)).join(', ')}` : ''}`}

@@ -30,7 +30,7 @@ export function LossChart({ losses }: { losses: readonly number[] }) {
   const last = losses[losses.length - 1] as number;
   return (
     <svg
-      className="loss-chart"
+      className="loss-chart mini-chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-label={`Loss over ${losses.length - 1} steps: from ${formatNumber(losses[0] as number)} to ${formatNumber(last)}`}
