@@ -127,7 +127,9 @@ test('a small tensor node opens into its scalar gates in place, and the gradient
   await expect(graph.locator('.node[data-key="W1"] .tensor-grad')).toHaveText(['∂ [12]', '[0]']);
   await expect(graph.locator('.node[data-key="w2"] .tensor-grad')).toHaveText(['∂ [48, 0]']);
   // Closing it gives the one node back.
-  await frame.getByRole('button', { name: /Close t2/ }).click();
+  // From the keyboard again (the button is where the camera last left it).
+  await frame.getByRole('button', { name: /Close t2/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(graph.locator('.tensor-node.opened')).toHaveCount(0);
   await expect(matmul).toBeVisible();
 });

@@ -13,7 +13,7 @@ import type { Point } from '../labels/curve';
 import { Pulse } from '../Pulse';
 import { ArrowMarker, FrameClose } from '../SvgParts';
 import { LEGIBLE_PX } from '../useLabels';
-import { useZoom } from '../useZoom';
+import { useZoom, viewOf } from '../useZoom';
 import { dims, matrixLines } from './matrix';
 import { TensorNodeView, tensorNodeSize } from './TensorNodeView';
 import { showNodes, useTensorFollow } from './useTensorFollow';
@@ -140,7 +140,9 @@ export function TensorView({ scene }: { scene: Scene & { tensor: TensorScene } }
     const svg = svgRef.current;
     // Its gates (and what feeds them) at a legible size, the camera moving as little as it must.
     const to =
-      fitted.current && svg && opened.length > 0 ? showNodes(svg, t, opened, previewOf, projector) : null;
+      fitted.current && svg && opened.length > 0
+        ? showNodes(svg, t, opened, previewOf, projector, viewOf(svg), 60)
+        : null;
     if (to) moveTo(to, 350);
     else fitView(bounds, fitted.current, maxScale);
     // The node that was opened from the keyboard is gone: the keyboard goes on from its frame's close button.

@@ -38,11 +38,14 @@ export function showNodes(
   lines: (n: DrawnNode) => readonly string[],
   projector: boolean,
   from: Camera = viewOf(svg),
+  /** Extra room above the nodes (an opened frame's title and close button). */
+  above = 0,
 ): Camera | null {
   if (ids.length === 0) return null;
-  const box = ids
+  const nodes = ids
     .map((id) => nodeBox(t, t.drawn.nodes[id] as DrawnNode, lines(t.drawn.nodes[id] as DrawnNode)))
     .reduce(union);
+  const box = { ...nodes, y0: nodes.y0 - above };
   const { width, height } = svg.getBoundingClientRect();
   const view: Viewport = { width, height, ...MARGIN };
   const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / LABEL_PX;
