@@ -8,16 +8,15 @@ import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
 import type { GradflowState } from './state';
 import { SETTLE_MS, unfinished } from './typing';
+import { withValues } from './values';
+
+export { literal } from './values';
+
 import type { Palette, Theme } from './url';
 
 export type { GradflowState, Palette, Theme };
 
 export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
-
-/** A number as the student would write it: at most 12 significant digits, no float noise (0.30000000000000004). */
-export function literal(v: number): string {
-  return String(Number(v.toPrecision(12)));
-}
 
 /** Programs longer than this are analyzed after a pause in typing, not on every keystroke. */
 export const DEBOUNCE_CHARS = 30_000;
@@ -221,41 +220,20 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         fromStart = get().layingOut > 0;
       },
       setValue(name, value) {
-        if (!Number.isFinite(value)) return;
-        const { analysis, source, overrides } = get();
-        const input = (analysis.ok ? analysis.inputs : (analysis.inputs ?? [])).find((i) => i.name === name);
-        const ov = { ...overrides };
-        if (input?.valueStart !== undefined && input.valueEnd !== undefined) {
-          // Declared in the text (`x = -2`): rewrite that number, so the text and the slider always agree.
-          delete ov[name];
-          const src = `${source.slice(0, input.valueStart)}${literal(value)}${source.slice(input.valueEnd)}`;
-          remember(`value:${name}`, { source: src, overrides: ov });
-          recompute(src, ov);
-        } else {
-          ov[name] = value;
-          remember(`value:${name}`, { source, overrides: ov });
-          recompute(source, ov);
-        }
+        // One input is a set of one (a declared one's number is rewritten in the text, where it stands).
+        get().setValues({ [name]: value }, `value:${name}`);
       },
       setValues(values, group = 'values') {
         const { analysis, source, overrides } = get();
-        const inputs = analysis.ok ? analysis.inputs : (analysis.inputs ?? []);
-        const ov = { ...overrides };
-        // Numbers written in the text are rewritten where they stand, last first so the spans stay true.
-        const spans: { start: number; end: number; text: string }[] = [];
-        for (const [name, v] of Object.entries(values)) {
-          if (!Number.isFinite(v)) return;
-          const input = inputs.find((i) => i.name === name);
-          if (input?.valueStart !== undefined && input.valueEnd !== undefined) {
-            delete ov[name];
-            spans.push({ start: input.valueStart, end: input.valueEnd, text: literal(v) });
-          } else ov[name] = v;
-        }
-        let src = source;
-        for (const s of spans.sort((p, q) => q.start - p.start))
-          src = `${src.slice(0, s.start)}${s.text}${src.slice(s.end)}`;
-        remember(group, { source: src, overrides: ov });
-        recompute(src, ov);
+        const next = withValues(
+          source,
+          analysis.ok ? analysis.inputs : (analysis.inputs ?? []),
+          overrides,
+          values,
+        );
+        if (!next) return;
+        remember(group, next);
+        recompute(next.source, next.overrides);
       },
       resetValues() {
         const { source, overrides } = get();
