@@ -30,7 +30,14 @@ export { Graph, type GraphData, type GraphEdge, type GraphNode, type Group, type
 export { hashString, mix } from './hash';
 export { type Jacobian, type JacobianOk, jacobian } from './jacobian';
 export { nodeKeys } from './keys';
-export { definitionLatex, localLatex, num as numberLatex, stepLatex, symbolLatex } from './latex';
+export {
+  definitionLatex,
+  localLatex,
+  num as numberLatex,
+  stepLatex,
+  symbolLatex,
+  tangentLatex,
+} from './latex';
 export { MAX_NAME_LENGTH } from './limits';
 export { gateLocals, localDerivatives, localsOf } from './locals';
 export { cornerWithin, type GradientCheck, gradientCheck, relativeError, TOLERANCE } from './numeric';
@@ -41,11 +48,12 @@ export { type ChainPath, type PathSum, pathsTo } from './paths';
 export { pyName, toPyTorch } from './pytorch';
 export { dependsOnInput, reachesOutput } from './reach';
 export { nameLatex, nodeNames } from './symbols';
-export { tangent } from './tangent';
+export { type TangentPass, type TangentStep, tangent, tangentPass } from './tangent';
+export { tangentCaption } from './tangentCaptions';
 export { numbers, opWord, tensorNames, tensorStepCaption } from './tensor/captions';
 export type { Drawn, DrawnEdge, DrawnNode, DrawnStep } from './tensor/drawn';
 export { matrixLatex, tensorStepLatex } from './tensor/latex';
 export type { TensorLevel, TensorNode, TensorStep } from './tensor/level';
 export { drawnNames, elementIndex, scalarNames } from './tensor/names';
 export type { TensorFrame } from './tensor/replay';
-export { type Frame, frameAt, type Timeline, timeline } from './timeline';
+export { type Frame, frameAt, stepEdge, type Timeline, tangentTimeline, timeline } from './timeline';

@@ -3,6 +3,7 @@ import { formatAscii } from './format';
 import type { Graph } from './graph';
 import { OP } from './ops/table';
 import { nameLatex } from './symbols';
+import type { TangentStep } from './tangent';
 
 /* LaTeX strings built from the graph (never from the student's raw text). KaTeX renders them in the UI. */
 
@@ -103,13 +104,51 @@ export function stepLatex(
   // The formula of ∂t/∂s in the gate's own symbols (z for q·z), unless it is just its number (1 for +).
   const formula = isNumber(local) ? '' : ` = ${upstream} \\cdot ${factor(local)}`;
   const chain = `${partialOf(f, t)} \\cdot ${partialOf(t, s)}${formula} = ${upstream} \\cdot ${num(step.local)} = ${num(step.contribution, 4, true)}`;
-  if (step.terms === 1) return `${partialOf(f, s)} = ${chain}`;
-  const via = `\\left.${partialOf(f, s)}\\right|_{\\text{via } ${t}} = ${chain}`;
-  if (step.term < step.terms) {
-    return `${via} \\quad (\\text{branch ${step.term} of ${step.terms}})`;
-  }
+  return branches(partialOf(f, s), t, chain, step, previous);
+}
+
+/**
+ * `lhs = chain`, and when several branches meet at the node receiving it, which branch this is, and at
+ * the last one the running sum of them all: ∂f/∂x = 0.2 + 0.4 = 0.6.
+ */
+function branches(
+  lhs: string,
+  via: string,
+  chain: string,
+  step: { term: number; terms: number; contribution: number; after: number },
+  previous: readonly number[],
+): string {
+  if (step.terms === 1) return `${lhs} = ${chain}`;
+  const part = `\\left.${lhs}\\right|_{\\text{via } ${via}} = ${chain}`;
+  if (step.term < step.terms) return `${part} \\quad (\\text{branch ${step.term} of ${step.terms}})`;
   const terms = [...previous, step.contribution].map((c, k) =>
     k === 0 ? num(c) : c < 0 ? `- ${num(-c)}` : `+ ${num(c)}`,
   );
-  return `${via} \\\\ ${partialOf(f, s)} = ${terms.join(' ')} = ${num(step.after, 4, true)}`;
+  return `${part} \\\\ ${lhs} = ${terms.join(' ')} = ${num(step.after, 4, true)}`;
+}
+
+/**
+ * Forward mode: the chain rule read from the input side at one tangent step, with symbols, the local
+ * derivative's formula, then numbers:
+ *   ∂q/∂x = ∂q/∂x · ∂x/∂x = 1 · 1 = 1           (the seed's own edge: ∂x/∂x = 1)
+ *   ∂f/∂x = ∂f/∂q · ∂q/∂x = z · 1 = (−4) · 1 = −4
+ * and the running sum where the tangents of several branches meet.
+ */
+export function tangentLatex(
+  graph: Graph,
+  names: readonly string[],
+  seed: number,
+  step: TangentStep,
+  previous: readonly number[],
+): string {
+  const x = symbolLatex(graph, names, seed);
+  const t = symbolLatex(graph, names, step.target);
+  const s = symbolLatex(graph, names, step.source);
+  const gate = graph.node(step.target);
+  const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
+  const local = gate ? partialLatex(graph, step.target, args, t, step.slot) : '';
+  const incoming = num(step.incoming);
+  const formula = isNumber(local) ? '' : ` = ${factor(local)} \\cdot ${incoming}`;
+  const chain = `${partialOf(t, s)} \\cdot ${partialOf(s, x)}${formula} = ${num(step.local)} \\cdot ${incoming} = ${num(step.contribution, 4, true)}`;
+  return branches(partialOf(t, x), s, chain, step, previous);
 }

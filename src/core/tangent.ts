@@ -3,32 +3,108 @@ import type { Graph } from './graph';
 import { BATCHED, gateLocals } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
+import { reachesOutput } from './reach';
 
 /**
- * Forward mode: the tangent ṅ = ∂n/∂seed of every node, pushed forward in topological order with
- * ṅ = Σ_i (∂n/∂x_i)·ẋ_i and the seed's tangent set to 1. Its output tangent must equal the reverse-mode
- * gradient for that input; the tests hold the two against each other.
+ * One edge of a forward-mode pass: what the animation replays when the tangent of the seed input flows
+ * forward. Write ṅ for ∂n/∂seed. Along the edge source → target the target gains
+ *   ∂target/∂source · ṡource   (the chain rule read from the input side),
+ * and the target's tangent is the sum of what its edges bring: tangents add where branches meet.
  */
-export function tangent(graph: Graph, values: Float64Array, seedNode: number): Float64Array {
-  const dot = new Float64Array(graph.size);
-  dot[seedNode] = 1;
+export interface TangentStep {
+  edge: number;
+  /** The node whose tangent travels along the edge. */
+  source: number;
+  /** The gate receiving it. */
+  target: number;
+  /** Which argument of the gate `source` is. */
+  slot: number;
+  /** ṡource = ∂source/∂seed: the tangent arriving along the edge. */
+  incoming: number;
+  /** ∂target/∂source: the gate's local derivative for this argument. */
+  local: number;
+  /** local × incoming: what this edge adds to ṫarget. */
+  contribution: number;
+  /** The target's running sum before and after this step. */
+  before: number;
+  after: number;
+  /** This is contribution `term` (1-based) of the `terms` that `target` receives. */
+  term: number;
+  terms: number;
+}
+
+/** A forward-mode pass seeded on one input, as steps to replay. */
+export interface TangentPass {
+  /** The seed: the input whose tangent is 1 (every other input's is 0). */
+  seed: number;
+  steps: TangentStep[];
+  /** ∂n/∂seed for every node at the end of the pass (0 for nodes that do not depend on the seed). */
+  dots: Float64Array;
+  /** 1 for the nodes that depend on the seed: only they carry a tangent that is not 0. */
+  cone: Uint8Array;
+}
+
+/**
+ * Forward mode seeded on `seed`: the gates in topological order, each gathering local × tangent from the
+ * arguments that depend on the seed. Only edges that matter get a step: from a node in the seed's cone
+ * into a gate the output uses (an argument that does not depend on the seed brings 0). Its output tangent
+ * equals the reverse-mode gradient ∂out/∂seed, and `tangent` (tangent.ts) computes the same numbers.
+ */
+export function tangentPass(graph: Graph, values: Float64Array, seed: number, record = true): TangentPass {
+  const live = record ? reachesOutput(graph, graph.output) : null;
+  const cone = new Uint8Array(graph.size);
+  const dots = new Float64Array(graph.size);
+  cone[seed] = 1;
+  dots[seed] = 1;
+  const steps: TangentStep[] = [];
   const scratch: number[][] = [];
   const locals: number[] = [];
-  for (let id = 0; id < graph.size; id++) {
+  for (let id = seed + 1; id < graph.size; id++) {
     const first = graph.firstEdge[id] as number;
     const arity = (graph.firstEdge[id + 1] as number) - first;
-    if (arity === 0) continue;
+    const slots: number[] = [];
+    for (let slot = 0; slot < arity; slot++)
+      if (cone[graph.edgeSource[first + slot] as number]) slots.push(slot);
+    if (slots.length === 0) continue;
+    cone[id] = 1;
     const spec = ALL_OPS[graph.op[id] as number] as OpSpec;
     const xs = gather(graph, id, values, scratch);
     const out = values[id] as number;
     // max/min: every local derivative in one pass (one winner per gate, not one per argument).
     const all = BATCHED[graph.op[id] as number] ? gateLocals(graph, id, spec, xs, out, locals) : null;
     let sum = 0;
-    for (let slot = 0; slot < arity; slot++) {
-      const t = dot[graph.edgeSource[first + slot] as number] as number;
-      if (t !== 0) sum += (all === null ? spec.partial(xs, out, slot) : (all[slot] as number)) * t;
-    }
-    dot[id] = sum;
+    slots.forEach((slot, k) => {
+      const source = graph.edgeSource[first + slot] as number;
+      const incoming = dots[source] as number;
+      const local = all === null ? spec.partial(xs, out, slot) : (all[slot] as number);
+      // A tangent of 0 brings 0, even across a local derivative that is not a number.
+      const contribution = incoming === 0 ? 0 : local * incoming;
+      const before = sum;
+      sum += contribution;
+      if (live?.[id])
+        steps.push({
+          edge: first + slot,
+          source,
+          target: id,
+          slot,
+          incoming,
+          local,
+          contribution,
+          before,
+          after: sum,
+          term: k + 1,
+          terms: slots.length,
+        });
+    });
+    dots[id] = sum;
   }
-  return dot;
+  return { seed, steps, dots, cone };
 }
+
+/**
+ * Forward mode: the tangent ṅ = ∂n/∂seed of every node, pushed forward in topological order with
+ * ṅ = Σ_i (∂n/∂x_i)·ẋ_i and the seed's tangent set to 1 (no steps recorded). Its output tangent must
+ * equal the reverse-mode gradient for that input; the tests hold the two against each other.
+ */
+export const tangent = (graph: Graph, values: Float64Array, seed: number): Float64Array =>
+  tangentPass(graph, values, seed, false).dots;

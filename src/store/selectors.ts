@@ -1,4 +1,5 @@
 import { forwardLength, sceneLength } from './derive';
+import { seedOf } from './modes';
 import type { GradflowState } from './store';
 
 /* Named selectors: components read the store through these. */
@@ -26,6 +27,7 @@ export const selectPlayback = (s: GradflowState) => ({
   position: s.position,
   length: sceneLength(s.scene),
   forwardLength: forwardLength(s.scene),
+  seed: seedOf(s.scene),
   playing: s.playing,
   speed: s.speed,
 });
@@ -56,6 +58,7 @@ export const selectActions = (s: GradflowState) => ({
   setProjector: s.setProjector,
   setShortcuts: s.setShortcuts,
   setQuiz: s.setQuiz,
+  setSeed: s.setSeed,
   answer: s.answer,
   reveal: s.reveal,
 });

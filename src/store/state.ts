@@ -50,6 +50,11 @@ export interface GradflowState {
   shortcuts: boolean;
   /** Calls drawn opened up, by key (`sig#0`); every other call is one gate. Sorted, no repeats. */
   expanded: string[];
+  /**
+   * Forward mode: the input whose tangent the timeline replays (seed 1 on it), or null for the backward
+   * pass (reverse mode). Drawn at scalar level.
+   */
+  seed: string | null;
   /** Quiz mode: numbers hidden until the class predicts them. */
   quiz: boolean;
   /** Predictions by timeline position, and positions whose answer was revealed without one. */
@@ -89,6 +94,8 @@ export interface GradflowState {
   setProjector(on: boolean): void;
   setShortcuts(open: boolean): void;
   setQuiz(on: boolean): void;
+  /** Replays forward mode seeded on this input, from the start (playing it, with `play`); null goes back to reverse mode. */
+  setSeed(seed: string | null, play?: boolean): void;
   /** Records a prediction for the current position and marks it against the answer. */
   answer(given: number): void;
   reveal(): void;

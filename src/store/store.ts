@@ -4,6 +4,7 @@ import type { LayoutFn } from '../view/layoutService';
 import { analyze as analyzeText, forwardLength, makeScene, SCALARS, type Scene, sceneLength } from './derive';
 import { positionOfCall } from './focus';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
+import { withSeed } from './modes';
 import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
 import type { GradflowState } from './state';
@@ -58,8 +59,12 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   const store = createStore<GradflowState>()((set, get) => {
     const quizMode = playbackAndView(set, get).setQuiz;
     /** Analyzes with the built-in composites the student expanded built from their definitions. */
-    /** What is drawn opened up: the student's choice; a quiz is about the scalar steps, so at scalar level. */
-    const opened = () => new Set(get().quiz ? [...get().expanded, SCALARS] : get().expanded);
+    /**
+     * What is drawn opened up: the student's choice. A quiz and forward mode are about the scalar steps,
+     * so they draw at scalar level.
+     */
+    const opened = () =>
+      new Set(get().quiz || get().seed !== null ? [...get().expanded, SCALARS] : get().expanded);
     const analyze = (src: string, ov: Record<string, number>) =>
       analyzeText(src, ov, { expand: new Set(get().expanded) });
     /**
@@ -135,8 +140,11 @@ export function createGradflowStore(initial: StoreOptions = {}) {
     let fromStart = false;
     /** A call was opened or closed mid-animation: the new picture stands at that call. */
     let refocus: { key: string; backward: boolean } | null = null;
-    const show = (a: Analysis, next: Scene) => {
-      const { scene: prev, position } = get();
+    /** Forward mode was asked to play on a picture still being made (a tensor program redrawn). */
+    let playOnShow = false;
+    const show = (a: Analysis, drawn: Scene) => {
+      const { scene: prev, position, seed } = get();
+      const next = withSeed(drawn, seed);
       const sameShape = prev !== null && prev.shape === next.shape;
       const atEnd = prev === null || position >= sceneLength(prev);
       const start = fromStart;
@@ -149,10 +157,13 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         scene: next,
         position:
           at !== null ? at : start ? 0 : sameShape && !atEnd ? clampTo(next, position) : sceneLength(next),
+        // A seed whose input is gone (renamed, deleted) ends forward mode.
+        seed: next.timeline.tangent ? seed : null,
         selected: sameShape ? get().selected : null,
         highlight: sameShape ? get().highlight : null,
-        playing: sameShape ? get().playing : false,
+        playing: (sameShape && get().playing) || (start && playOnShow),
       });
+      if (start) playOnShow = false;
     };
 
     return {
@@ -178,6 +189,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       embed: initial.embed ?? false,
       shortcuts: false,
       quiz: false,
+      seed: null,
       expanded: expanded0,
       answers: {},
       revealed: {},
@@ -260,7 +272,24 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         else set({ pending: false });
       },
       ...playbackAndView(set, get),
+      setSeed(seed, play = false) {
+        const { scene, quiz } = get();
+        // Forward mode has no predictions to make: it leaves quiz mode.
+        if (quiz) quizMode(false);
+        set({ seed, playing: false });
+        if (scene && scene.full.graph.tensors.length > 0) {
+          // Redrawn at scalar level (or back at tensor level): the new picture starts from the beginning.
+          fromStart = true;
+          playOnShow = play;
+          recompute(get().source, get().overrides);
+        } else if (scene) {
+          const next = withSeed(scene, seed);
+          const on = next.timeline.tangent !== undefined;
+          set({ scene: next, position: 0, seed: on ? seed : null, playing: play });
+        }
+      },
       setQuiz(on) {
+        if (on && get().seed !== null) get().setSeed(null);
         quizMode(on);
         // A quiz replays the scalar steps: a tensor program is redrawn at scalar level for it.
         if (get().scene?.tensor || (on === false && get().scene?.full.graph.tensors.length)) {

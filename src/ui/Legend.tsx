@@ -1,5 +1,6 @@
 import { formatNumber } from '../core';
 import { useGradflow } from '../store/hooks';
+import { seedOf } from '../store/modes';
 import { selectActions } from '../store/selectors';
 
 /** Whether the key is on screen: as the student chose, else shown except on a projector. */
@@ -24,6 +25,7 @@ export function Legend() {
     return { out, input: input.name, grad: s.quiz ? null : formatNumber(g) };
   });
   const tensor = useGradflow((s) => s.scene?.tensor !== undefined);
+  const seed = useGradflow((s) => seedOf(s.scene));
   const { setLegend } = useGradflow(selectActions);
   if (!shown) return null;
   const [valueColour, gradColour] = palette === 'colorblind' ? ['blue', 'orange'] : ['green', 'red'];
@@ -45,6 +47,21 @@ export function Legend() {
           <li>
             <span className="legend-shape">3×4</span> on an edge: the shape it carries; ▸ opens an operation
             into its scalar gates
+          </li>
+        </ul>
+      ) : seed !== null ? (
+        <ul>
+          <li>
+            <span className="legend-value">{valueColour} above an edge</span>: the value flowing forward
+          </li>
+          <li>
+            <span className="legend-grad">{gradColour} below an edge</span>: forward mode, the tangent ∂·/∂
+            {seed} flowing forward with it
+          </li>
+          <li>
+            <span className="legend-grad">seed 1</span> under {seed},{' '}
+            <span className="legend-grad">seed 0</span> under the other inputs; faint: what does not depend on{' '}
+            {seed}
           </li>
         </ul>
       ) : (

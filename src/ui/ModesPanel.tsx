@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatNumber as f, tangent } from '../core';
 import { useGradflow } from '../store/hooks';
+import { selectActions } from '../store/selectors';
 import { useTicker } from './useTicker';
 
 /** How often "Run every forward pass" does its next pass: slow enough to watch the column fill in. */
@@ -20,6 +21,8 @@ export function ModesPanel() {
   const scene = useGradflow((s) => s.scene);
   const a = scene?.full ?? null;
   const [done, setDone] = useState(0);
+  const [pick, setPick] = useState<string | null>(null);
+  const { setSeed } = useGradflow(selectActions);
   const { start, stop } = useTicker();
   // A new program starts over.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the analysis changes
@@ -32,6 +35,7 @@ export function ModesPanel() {
   // A table of 13,000 rows says nothing more than one of 40: the passes are run for the first ones.
   const shown = Math.min(n, MAX_ROWS);
   const out = a.graph.label[a.graph.output] ?? 'f';
+  const seed = pick !== null && a.inputs.some((i) => i.name === pick) ? pick : a.inputs[0]?.name;
   const edges = a.graph.edgeCount;
   // Forward pass k: the tangent seeded on input k, read at the output.
   const pass = (k: number) =>
@@ -59,6 +63,28 @@ export function ModesPanel() {
         need {(MLP.pixels + MLP.weights).toLocaleString('en-US')} passes, reverse mode 1. That is why training
         runs backward.
       </p>
+      {seed !== undefined && (
+        <div className="modes-controls">
+          <label>
+            Watch one forward pass on the graph, seed 1 on{' '}
+            <select value={seed} onChange={(e) => setPick(e.target.value)}>
+              {a.inputs.slice(0, MAX_ROWS * 5).map((i) => (
+                <option key={i.name} value={i.name}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              setSeed(seed, true);
+            }}
+          >
+            Animate forward mode
+          </button>
+        </div>
+      )}
       <div className="modes-controls">
         <button type="button" disabled={done >= shown} onClick={() => setDone(Math.min(shown, done + 1))}>
           Next forward pass

@@ -23,17 +23,23 @@ function Icon({ d }: { d: string }) {
 
 /** Play/Pause, Step back/forward, Restart, speed and a scrubber showing step k of n. */
 export function Playback() {
-  const { position, length, forwardLength, playing, speed } = useGradflow(selectPlayback);
+  const { position, length, forwardLength, seed, playing, speed } = useGradflow(selectPlayback);
   const { togglePlay, step, restart, toEnd, seek, setSpeed } = useGradflow(selectActions);
   const p = Math.round(position);
   const where =
-    p === 0
-      ? 'Start: inputs only'
-      : p <= forwardLength
-        ? `Forward ${p} of ${forwardLength}`
+    seed !== null
+      ? p === 0
+        ? `Start: seed 1 on ${seed}`
         : p < length
-          ? `Backward step ${p - forwardLength} of ${length - forwardLength - 1}`
-          : 'Done: all gradients';
+          ? `Tangent step ${p} of ${length - 1}`
+          : `Done: the tangent of ${seed}`
+      : p === 0
+        ? 'Start: inputs only'
+        : p <= forwardLength
+          ? `Forward ${p} of ${forwardLength}`
+          : p < length
+            ? `Backward step ${p - forwardLength} of ${length - forwardLength - 1}`
+            : 'Done: all gradients';
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
       <button type="button" onClick={restart} aria-label="Restart" title="Restart (Home)">

@@ -5,6 +5,7 @@ import { selectScene } from '../store/selectors';
 import { describeStep } from './describeStep';
 import { LazyBox, lazyPart } from './lazyPart';
 import { QuizPrompt } from './QuizPrompt';
+import { SeedBar } from './SeedBar';
 import { Tex } from './Tex';
 
 // The tensor level's captions come with its drawing (see view/GraphView.tsx).
@@ -37,6 +38,7 @@ export function StepPanel() {
   const question = quiz ? questionAt(scene, frame) : null;
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">
+      <SeedBar />
       <h2 className="step-title">
         {title}
         {quiz && (

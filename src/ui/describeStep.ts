@@ -6,6 +6,10 @@ import {
   numberLatex,
   stepCaption,
   stepLatex,
+  symbolLatex,
+  type TangentPass,
+  tangentCaption,
+  tangentLatex,
 } from '../core';
 import type { Scene } from '../store/derive';
 
@@ -22,6 +26,7 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
   const { graph, values, steps } = scene.analysis;
   const { names } = scene;
   const out = names[graph.output] as string;
+  if (scene.timeline.tangent) return describeTangent(scene, frame, scene.timeline.tangent);
   if (frame.phase === 'start') {
     return {
       title: 'Start',
@@ -63,5 +68,48 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
     title: 'Done',
     text: `${out} = ${formatNumber(values[graph.output] as number)}. Every gradient has arrived: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
     latex: '',
+  };
+}
+
+/** Forward mode: the seed, each tangent step, and at the end the derivative against reverse mode's. */
+function describeTangent(scene: Scene, frame: Frame, pass: TangentPass): StepDescription {
+  const { graph, values, inputs, gradients } = scene.analysis;
+  const { names } = scene;
+  const out = names[graph.output] as string;
+  const x = names[pass.seed] as string;
+  const xl = symbolLatex(graph, names, pass.seed);
+  const n = inputs.length;
+  if (frame.phase === 'start') {
+    const others = inputs.filter((i) => i.name !== x).map((i) => i.name);
+    return {
+      title: 'Forward mode: the seed',
+      text: `Forward mode pushes one input's tangent ∂·/∂${x} forward, from the inputs to ${out}. The seed is 1 on ${x}${others.length ? ` and 0 on ${others.join(', ')}` : ''}. The values are already computed; step forward to carry the tangent along each edge.`,
+      latex: `\\frac{\\partial ${xl}}{\\partial ${xl}} = 1`,
+    };
+  }
+  if (frame.tangent) {
+    const step = frame.tangent;
+    // Contributions that reached the same gate before this one: the terms of its running sum.
+    const before = pass.steps
+      .slice(0, frame.index - 1)
+      .filter((s) => s.target === step.target)
+      .map((s) => s.contribution);
+    return {
+      title: `Tangent step ${frame.index} of ${pass.steps.length}`,
+      text: `Edge ${names[step.source]} → ${names[step.target]}: ${tangentCaption(graph, names, values, pass, step)}`,
+      latex: tangentLatex(graph, names, pass.seed, step, before),
+    };
+  }
+  const dot = pass.dots[graph.output] as number;
+  const reverse = gradients[x] as number;
+  const agree = Math.abs(dot - reverse) <= 1e-9 * Math.max(1, Math.abs(reverse));
+  const cost =
+    n > 1
+      ? ` That is one input's derivative per pass: this program has ${n} inputs, so forward mode needs ${n} passes, where one backward pass gives every ∂${out}/∂x.`
+      : '';
+  return {
+    title: 'Forward mode: done',
+    text: `∂${out}/∂${x} = ${formatNumber(dot)} after ${pass.steps.length} tangent steps. Reverse mode's gradient ∂${out}/∂${x} is ${formatNumber(reverse)}: ${agree ? 'the same' : 'they differ'}.${cost}`,
+    latex: `\\frac{\\partial ${symbolLatex(graph, names, graph.output)}}{\\partial ${xl}} = ${numberLatex(dot, 4, true)}`,
   };
 }

@@ -12,10 +12,12 @@ export interface EdgeProps {
   value?: number;
   /** The gradient that came back along the edge (its contribution), once its step has played. */
   grad?: number;
-  /** This edge's backward step is the current one: show upstream × local = contribution. */
+  /**
+   * This edge's step is the current one: show a × b = contribution (upstream × local going back, local ×
+   * the tangent going forward).
+   */
   current?: {
-    upstream: number;
-    local: number;
+    factors: readonly [number, number];
     contribution: number;
     hidden: boolean;
     /** Where the two-line step label goes; none = not drawn (the step panel says it in words). */
@@ -76,8 +78,8 @@ export const GraphEdge = memo(function GraphEdge({
             '?'
           ) : (
             <>
-              <title>{`${current.upstream} × ${current.local} = ${current.contribution}`}</title>
-              <tspan x={0}>{`${f(current.upstream)} × ${f(current.local)}`}</tspan>
+              <title>{`${current.factors[0]} × ${current.factors[1]} = ${current.contribution}`}</title>
+              <tspan x={0}>{`${f(current.factors[0])} × ${f(current.factors[1])}`}</tspan>
               <tspan x={0} dy={`${LINE}em`}>{`= ${f(current.contribution)}`}</tspan>
             </>
           )}

@@ -1,6 +1,7 @@
 import { type CSSProperties, memo } from 'react';
 import { formatNumber as f, type GraphNode, OP } from '../core';
 import { nodeSize, nodeSymbol, SUB_DY, SUB_SIZE, symbolFit } from './geometry';
+import { belowText } from './labels/inputs';
 import { belowInput } from './labels/plan';
 
 export interface NodeProps {
@@ -13,6 +14,8 @@ export interface NodeProps {
   value?: number;
   /** ∂output/∂node so far (shown under inputs), once a gradient has arrived. */
   grad?: number;
+  /** Forward mode seeded on this input: `grad` is the node's tangent ∂node/∂seed. */
+  seed?: string | undefined;
   /** The edge-number font size: an input's gradient sits below it at the place the label plan keeps free. */
   labelSize: number;
   /** The current step's label sits where this node's own labels go: they are left out of this frame. */
@@ -36,6 +39,7 @@ export const GraphNodeView = memo(function GraphNodeView({
   y,
   value,
   grad,
+  seed,
   labelSize,
   labelsHidden,
   active,
@@ -60,7 +64,13 @@ export const GraphNodeView = memo(function GraphNodeView({
           ? `parameter ${name} of ${node.fn}`
           : `${name}: ${node.fn ?? spec.name} gate${isOutput ? ', the output' : ''}`;
   const opens = expandKey === undefined ? '' : '. Press Enter to open it up';
-  const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${grad === undefined ? '' : `, gradient ${f(grad)}`}${opens}`;
+  const slope =
+    grad === undefined
+      ? ''
+      : seed === undefined
+        ? `, gradient ${f(grad)}`
+        : `, tangent ∂${name}/∂${seed} ${f(grad)}`;
+  const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${slope}${opens}`;
   const cls = [
     'node',
     `op-${node.op}`,
@@ -129,7 +139,8 @@ export const GraphNodeView = memo(function GraphNodeView({
       )}
       {!labelsHidden && node.op === 'input' && grad !== undefined && (
         <text className="grad-label node-grad" y={belowInput(hh, labelSize)} textAnchor="middle">
-          <title>{String(grad)}</title>∂ {f(grad)}
+          <title>{String(grad)}</title>
+          {belowText(grad, seed !== undefined)}
         </text>
       )}
     </g>

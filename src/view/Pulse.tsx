@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 
-/** A dot running back along the edge, from the consumer to its input (SMIL, restarted per step). */
-export function Pulse({ d, duration }: { d: string; duration: number }) {
+/**
+ * A dot running back along the edge, from the consumer to its input (SMIL, restarted per step); in
+ * forward mode, with the tangent, from the input to the consumer.
+ */
+export function Pulse({ d, duration, forward = false }: { d: string; duration: number; forward?: boolean }) {
   const ref = useRef<SVGAnimateMotionElement>(null);
   useEffect(() => {
     ref.current?.beginElement();
@@ -14,7 +17,7 @@ export function Pulse({ d, duration }: { d: string; duration: number }) {
         dur={`${duration}s`}
         begin="indefinite"
         fill="freeze"
-        keyPoints="1;0"
+        keyPoints={forward ? '0;1' : '1;0'}
         keyTimes="0;1"
         calcMode="linear"
       />

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber as f } from '../core';
+import { formatNumber as f, stepEdge } from '../core';
 import { MAX_DRAWN_NODES, SCALARS } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
@@ -11,7 +11,7 @@ import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
 import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
-import { runningSum } from './graphText';
+import { runningSum, tangentSum } from './graphText';
 import { Pulse } from './Pulse';
 import { ArrowMarker } from './SvgParts';
 import { useFollow } from './useFollow';
@@ -74,13 +74,27 @@ export function ScalarGraphView() {
     return () => ro.disconnect();
   }, [bounds, resized, maxScale]);
 
-  const step = frame?.step;
-  const stepIndex = frame?.phase === 'backward' ? frame.index - 1 : -1;
-  const sum = scene && stepIndex >= 0 ? runningSum(scene.timeline.steps, stepIndex) : undefined;
+  // The current edge's product: upstream × local going back, local × the tangent going forward.
+  const tangent = scene?.timeline.tangent;
+  const step = frame?.step
+    ? { factors: [frame.step.upstream, frame.step.local] as const, contribution: frame.step.contribution }
+    : frame?.tangent
+      ? {
+          factors: [frame.tangent.local, frame.tangent.incoming] as const,
+          contribution: frame.tangent.contribution,
+        }
+      : undefined;
+  const stepIndex = frame?.phase === 'backward' || frame?.phase === 'tangent' ? frame.index - 1 : -1;
+  const sum =
+    scene && stepIndex >= 0
+      ? tangent
+        ? tangentSum(tangent.steps, stepIndex)
+        : runningSum(scene.timeline.steps, stepIndex)
+      : undefined;
   const currentLines: [string, string] | undefined = step
     ? quizHidden
       ? ['?', '']
-      : [`${f(step.upstream)} × ${f(step.local)}`, `= ${f(step.contribution)}`]
+      : [`${f(step.factors[0])} × ${f(step.factors[1])}`, `= ${f(step.contribution)}`]
     : undefined;
   // Numbers too small to read on screen are hidden rather than drawn illegibly (and not even planned).
   const numbersLegible = scale * sizes.value >= LEGIBLE_PX;
@@ -138,7 +152,11 @@ export function ScalarGraphView() {
       ? undefined
       : p;
   };
-  const sumNode = frame.step?.source;
+  const focus = stepEdge(frame);
+  const sumNode = focus?.receiver;
+  const seedName = tangent ? scene.names[tangent.seed] : undefined;
+  // Forward mode: what does not depend on the seed carries a tangent of 0, and is drawn faint.
+  const still = (id: number) => tangent !== undefined && !tangent.cone[id] && graph.nodes[id]?.op !== 'input';
   const stepDuration = Math.min(1.2, 0.8 / speed);
 
   return (
@@ -189,10 +207,10 @@ export function ScalarGraphView() {
         >
           <GroupFrames scene={scene} onToggle={toggleCall} />
           {/* The current step's edge is drawn last, so that its label sits above every other label. */}
-          {orderEdges(graph.edges, frame.step?.edge).map((e) => {
+          {orderEdges(graph.edges, focus?.edge).map((e) => {
             const g = geometry[e.id];
             if (!g) return null;
-            const step = frame.step && frame.step.edge === e.id ? frame.step : undefined;
+            const current = step && focus?.edge === e.id ? step : undefined;
             const grad = frame.edgeGrad[e.id] as number;
             return (
               <GraphEdge
@@ -203,17 +221,9 @@ export function ScalarGraphView() {
                 gradAt={labelAt(plan?.grad, spot?.hiddenGrad, e.id)}
                 value={frame.known[e.source] ? (values[e.source] as number) : undefined}
                 grad={Number.isNaN(grad) ? undefined : grad}
-                current={
-                  step && {
-                    hidden: quizHidden,
-                    upstream: step.upstream,
-                    local: step.local,
-                    contribution: step.contribution,
-                    at: spot?.current,
-                  }
-                }
+                current={current && { ...current, hidden: quizHidden, at: spot?.current }}
                 fromConstant={graph.nodes[e.source]?.op === 'const'}
-                dim={!live.has(e.target)}
+                dim={!live.has(e.target) || (tangent !== undefined && !tangent.cone[e.source])}
                 highlighted={highlighted.has(e.id)}
               />
             );
@@ -224,7 +234,15 @@ export function ScalarGraphView() {
             valueAt={labelAt(plan?.value, spot?.hiddenValue, -1)}
             gradAt={labelAt(plan?.grad, spot?.hiddenGrad, -1)}
             value={frame.known[out] ? (values[out] as number) : undefined}
-            grad={Number.isNaN(frame.grad[out] as number) ? undefined : 1}
+            grad={
+              tangent
+                ? frame.phase === 'done'
+                  ? (tangent.dots[out] as number)
+                  : undefined
+                : Number.isNaN(frame.grad[out] as number)
+                  ? undefined
+                  : 1
+            }
             fromConstant={false}
             dim={false}
           />
@@ -240,11 +258,12 @@ export function ScalarGraphView() {
                 y={y[n.id] as number}
                 value={frame.known[n.id] ? (values[n.id] as number) : undefined}
                 grad={Number.isNaN(g) ? undefined : g}
+                seed={seedName}
                 labelSize={sizes.value}
                 labelsHidden={plan?.hiddenNames.has(n.id) || spot?.hiddenNode.has(n.id)}
-                active={frame.node === n.id || frame.step?.target === n.id}
+                active={frame.node === n.id || frame.step?.target === n.id || frame.tangent?.source === n.id}
                 selected={selected === n.id}
-                dim={!live.has(n.id)}
+                dim={!live.has(n.id) || still(n.id)}
                 isOutput={n.id === out}
                 expandKey={graph.callKey[n.id]}
                 onSelect={select}
@@ -273,12 +292,13 @@ export function ScalarGraphView() {
             applyTo(g);
           }}
         >
-          {frame.step && geometry[frame.step.edge] && (
+          {focus && geometry[focus.edge] && (
             <Pulse
-              d={(geometry[frame.step.edge] as { d: string }).d}
+              d={(geometry[focus.edge] as { d: string }).d}
               duration={stepDuration}
+              forward={tangent !== undefined}
               // A new edge (or the same step on a redrawn graph: a call opened) starts a new run.
-              key={`${stepIndex}:${(geometry[frame.step.edge] as { d: string }).d}`}
+              key={`${stepIndex}:${(geometry[focus.edge] as { d: string }).d}`}
             />
           )}
         </g>

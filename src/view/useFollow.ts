@@ -36,8 +36,9 @@ function nodeBox(scene: Scene, id: number): Box {
  * forward step computes and the nodes it reads.
  */
 export function focusNodes(scene: Scene, frame: Frame): Box | null {
-  const ids = frame.step
-    ? [frame.step.source, frame.step.target]
+  const edge = frame.step ?? frame.tangent;
+  const ids = edge
+    ? [edge.source, edge.target]
     : frame.phase === 'forward' && frame.node !== undefined
       ? [frame.node, ...(scene.analysis.graph.nodes[frame.node]?.inputs ?? [])]
       : [];

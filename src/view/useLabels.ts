@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useMemo, useState } from 'react';
-import type { Frame } from '../core';
+import { type Frame, stepEdge } from '../core';
 import type { Scene } from '../store/derive';
 import type { Bounds } from './bounds';
 import { type EdgeShape, stubPoints } from './edges';
@@ -72,8 +72,9 @@ export function useLabels(
     return { plan: planLabels(nodes, edges, sizes), nodes };
   }, [scene, geometry, sizes, legible]);
 
-  const edge = frame?.step?.edge;
-  const source = frame?.step?.source;
+  const focus = frame ? stepEdge(frame) : undefined;
+  const edge = focus?.edge;
+  const source = focus?.receiver;
   const lines0 = currentLines?.[0];
   const lines1 = currentLines?.[1];
   const spot = useMemo<Spotlight | null>(() => {

@@ -12,6 +12,9 @@ export interface LabelScene {
   layout: Layout;
 }
 
+/** The number under an input: its gradient (∂ 0.3), or in forward mode its seed (seed 1, seed 0). */
+export const belowText = (g: number, forwardMode: boolean) => `${forwardMode ? 'seed' : '∂'} ${f(g)}`;
+
 /**
  * The plan's obstacles and texts for a drawn graph: every node with its own labels, and every edge with
  * its value and its final gradient, as at the end of playback (so room is made for all of them at once).
@@ -25,6 +28,7 @@ export function planInputs(
   const { graph, values } = scene.analysis;
   const { x, y } = scene.layout;
   const done = frameAt(graph, scene.timeline, scene.timeline.length);
+  const tangent = scene.timeline.tangent;
   const nodes: PlanNode[] = graph.nodes.map((n) => {
     const name = scene.names[n.id] as string;
     const { hw, hh } = nodeSize(n, name);
@@ -35,7 +39,7 @@ export function planInputs(
       hw,
       hh,
       name: n.op !== 'input' && n.op !== 'const' ? name : undefined,
-      below: n.op === 'input' && !Number.isNaN(g) ? `∂ ${f(g)}` : undefined,
+      below: n.op === 'input' && !Number.isNaN(g) ? belowText(g, tangent !== undefined) : undefined,
     };
   });
   const edges: PlanEdge[] = graph.edges.map((e) => {
@@ -47,6 +51,8 @@ export function planInputs(
       grad: Number.isNaN(g) ? '' : f(g),
     };
   });
-  edges.push({ id: -1, points: stub, value: f(values[graph.output] as number), grad: '1' });
+  // The output's own edge carries the seed ∂out/∂out = 1 back, or in forward mode the output's tangent.
+  const stubGrad = tangent ? f(tangent.dots[graph.output] as number) : '1';
+  edges.push({ id: -1, points: stub, value: f(values[graph.output] as number), grad: stubGrad });
   return { nodes, edges };
 }
