@@ -258,10 +258,19 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
     const below = node.y + node.hh + GAP + reserved + ASCENT * ss;
     const above =
       node.y - node.hh - (node.name ? 8 + (ASCENT + DESCENT) * plan.sizes.name : 0) - GAP - DESCENT * ss;
-    const candidates = [below, above, below + (ASCENT + DESCENT) * ss + STACK].map((b) => ({
-      box: textBox(node.x, b, w, ss),
-      spot: [node.x, b] as Spot,
-    }));
+    // Below the node, above it, further below; then beside it, right or left (where the current step's
+    // edge comes in from below, as in forward mode, the places under the node may all be taken).
+    const mid = node.y + (ASCENT - DESCENT) * ss * 0.5;
+    const side = node.hw + GAP + w / 2;
+    const candidates = [
+      [node.x, below],
+      [node.x, above],
+      [node.x, below + (ASCENT + DESCENT) * ss + STACK],
+      [node.x + w / 2, below],
+      [node.x + w / 2, above],
+      [node.x + side, mid],
+      [node.x - side, mid],
+    ].map(([x, b]) => ({ box: textBox(x as number, b as number, w, ss), spot: [x, b] as Spot }));
     out.sum = consider(candidates, undefined);
   }
   return out;
