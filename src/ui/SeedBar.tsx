@@ -18,7 +18,8 @@ export function SeedBar() {
     setSeed(name, true);
   };
   return (
-    <div className="seed-bar" role="group" aria-label="Forward mode">
+    <fieldset className="seed-bar">
+      <legend className="sr-only">Forward mode</legend>
       <label>
         Forward mode: seed 1 on{' '}
         <select value={seed} onChange={(e) => run(e.target.value)}>
@@ -37,6 +38,6 @@ export function SeedBar() {
       <button type="button" onClick={() => setSeed(null)}>
         Back to reverse mode
       </button>
-    </div>
+    </fieldset>
   );
 }
