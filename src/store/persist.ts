@@ -16,6 +16,7 @@ export function sharedOf(s: GradflowState): SharedState {
   const { palette, theme, projector, embed } = s;
   const shared: SharedState = { source: s.source, values: s.overrides, palette, theme, projector, embed };
   if (s.expanded.length > 0) shared.expanded = s.expanded;
+  if (s.seed !== null) shared.seed = s.seed;
   if (Math.round(s.position) < end) shared.step = Math.round(s.position);
   return shared;
 }
@@ -110,6 +111,7 @@ function optionsOf(s: SharedState, notice: string | null): StoreOptions {
   const o: StoreOptions = { source: s.source, overrides: s.values, palette, theme, projector, embed, notice };
   if (s.step !== undefined) o.step = s.step;
   if (s.expanded) o.expanded = s.expanded;
+  if (s.seed !== undefined) o.seed = s.seed;
   return o;
 }
 

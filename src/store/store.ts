@@ -4,7 +4,7 @@ import type { LayoutFn } from '../view/layoutService';
 import { analyze as analyzeText, forwardLength, makeScene, SCALARS, type Scene, sceneLength } from './derive';
 import { positionOfCall } from './focus';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
-import { withSeed } from './modes';
+import { seedOf, withSeed } from './modes';
 import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
 import type { GradflowState } from './state';
@@ -43,6 +43,8 @@ export interface StoreOptions {
   legend?: boolean | null;
   follow?: boolean;
   expanded?: string[];
+  /** Forward mode seeded on this input. */
+  seed?: string;
 }
 
 export function createGradflowStore(initial: StoreOptions = {}) {
@@ -51,9 +53,11 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   const layoutFn = initial.layoutFn;
   const expanded0 = [...new Set(initial.expanded ?? [])].sort();
   const analysis = analyzeText(source, overrides, { expand: new Set(expanded0) });
-  const made0 = analysis.ok ? makeScene(analysis, null, undefined, new Set(expanded0)) : null;
+  // Forward mode is drawn at scalar level.
+  const opened0 = new Set(initial.seed === undefined ? expanded0 : [...expanded0, SCALARS]);
+  const made0 = analysis.ok ? makeScene(analysis, null, undefined, opened0) : null;
   // A program with tensors is drawn once the tensor level's code has come (see below).
-  const scene = made0 instanceof Promise ? null : made0;
+  const scene = made0 instanceof Promise || made0 === null ? null : withSeed(made0, initial.seed ?? null);
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
 
   const store = createStore<GradflowState>()((set, get) => {
@@ -189,7 +193,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       embed: initial.embed ?? false,
       shortcuts: false,
       quiz: false,
-      seed: null,
+      seed: seedOf(scene),
       expanded: expanded0,
       answers: {},
       revealed: {},
@@ -299,6 +303,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       },
       load(state) {
         set({
+          seed: state.seed ?? null,
           palette: state.palette,
           theme: state.theme,
           projector: state.projector,

@@ -1,7 +1,7 @@
 import { normalizeText } from './normalize';
 
 /**
- * The shareable state as a URL fragment: `#src=<program>&v.x1=5&step=12&palette=colorblind`.
+ * The shareable state as a URL fragment: `#src=<program>&v.x1=5&step=12&palette=colorblind&seed=x1`.
  * A link is untrusted input: everything in it is checked here, and anything out of bounds refuses the
  * whole link with a reason a person can read. The program text is only ever shown as text and parsed by
  * Gradflow's own parser; it never becomes HTML or LaTeX.
@@ -22,6 +22,8 @@ export interface SharedState {
   embed: boolean;
   /** Calls drawn expanded, by key (`sig#0`, `neuron#1/sig#0`); absent means all collapsed. */
   expanded?: string[];
+  /** Forward mode seeded on this input (`x1`, `W[0,1]`); absent means reverse mode. */
+  seed?: string;
 }
 
 /** A call's key: `fn#k`, nested with `/`. */
@@ -29,6 +31,8 @@ export const CALL_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}#\d{1,6}(\/[A-Za-z_][A-Za-z
 /** What a link may open: calls, tensor operations (`tensor:h`, `tensor:matmul#1`), or the scalar level. */
 const OPEN_KEY = /^(scalars|tensor:[A-Za-z_][A-Za-z0-9_]{0,63}(#\d{1,6})?)$/;
 const MAX_EXPANDED = 200;
+/** An input's name, or one element of a tensor input: `x1`, `W[0,1]`. */
+const SEED = /^[A-Za-z_][A-Za-z0-9_]{0,63}(\[\d{1,6}(,\d{1,6})?\])?$/;
 
 export const MAX_LINK_CHARS = 20_000;
 export const MAX_SHARED_SOURCE = 10_000;
@@ -78,6 +82,7 @@ export function encodeState(s: SharedState): string {
   if (s.projector) p.set('projector', '1');
   if (s.embed) p.set('embed', '1');
   if (s.expanded && s.expanded.length > 0) p.set('open', s.expanded.join(','));
+  if (s.seed !== undefined) p.set('seed', s.seed);
   return p.toString();
 }
 
@@ -144,6 +149,11 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
     if (bad !== undefined) return refuse(`"${shorten(bad)}" is not a call or operation to open`);
     state.expanded = [...new Set(keys)];
   }
+  const seed = get('seed');
+  if (seed !== null) {
+    if (!SEED.test(seed)) return refuse(`"${shorten(seed)}" is not an input to seed forward mode on`);
+    state.seed = seed;
+  }
   for (const flag of ['projector', 'embed'] as const) {
     const v = get(flag);
     if (v === null) continue;
@@ -155,7 +165,7 @@ export function decodeState(fragment: string, limits: DecodeLimits = LINK_LIMITS
 
 /** A decimal number as a person writes it (`-2`, `0.5`, `1e-3`): not `0x10`, ` 1`, `Infinity` or `1_0`. */
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const KEYS = new Set(['src', 'step', 'palette', 'theme', 'projector', 'embed', 'open']);
+const KEYS = new Set(['src', 'step', 'palette', 'theme', 'projector', 'embed', 'open', 'seed']);
 
 /**
  * The fragment's keys and values, read strictly: broken percent-encoding (`%E2%8`), an unknown key or a

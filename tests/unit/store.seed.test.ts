@@ -51,3 +51,14 @@ describe('store: forward mode', () => {
     await expect.poll(() => s.getState().scene?.tensor !== undefined).toBe(true);
   });
 });
+
+describe('store: forward mode from a link', () => {
+  it('starts seeded when the link says so, and ignores a seed that is no input', () => {
+    const s = createGradflowStore({ source: 'x = 2; y = 3\nf = x * y', seed: 'y' });
+    expect(seedOf(s.getState().scene)).toBe('y');
+    expect(s.getState().seed).toBe('y');
+    const t = createGradflowStore({ source: 'x = 2\nf = x * x', seed: 'nope' });
+    expect(t.getState().seed).toBe(null);
+    expect(t.getState().scene?.timeline.tangent).toBeUndefined();
+  });
+});

@@ -24,6 +24,9 @@ describe('share links', () => {
       embed: false,
     };
     expect(decodeState(`#${encodeState(s)}`)).toEqual({ ok: true, state: s });
+    // Forward mode seeded on an input, or on one element of a tensor input.
+    for (const seed of ['x', 'W[0,1]', 'v[3]'])
+      expect(decodeState(encodeState({ ...s, seed }))).toEqual({ ok: true, state: { ...s, seed } });
   });
 
   it('round-trip any program text and values (property)', () => {
@@ -64,6 +67,8 @@ describe('share links', () => {
     ['src=x&v.x=1&v.x=2', 'it gives "v.x" twice'],
     ['src=x&src=y', 'it gives "src" twice'],
     ['src=x&colour=1', 'it has an unknown setting "colour"'],
+    ['src=x&seed=x%3Cb%3E', 'is not an input to seed forward mode on'],
+    ['src=x&seed=W[0,1,2]', 'is not an input to seed forward mode on'],
   ])('refuses %s', (fragment, why) => {
     const r = decodeState(fragment);
     expect(r.ok).toBe(false);
