@@ -4,6 +4,7 @@ import type { GradflowError } from './errors';
 import { forward } from './forward';
 import type { Graph } from './graph';
 import { parse } from './parser';
+import { jacobianRows, keyedRows } from './rows';
 
 /** An input's value as used, and where it came from. */
 export interface InputValue {
@@ -36,6 +37,13 @@ export interface AnalysisOk {
   value: number;
   /** ∂output/∂input, by input name. */
   gradients: Record<string, number>;
+  /**
+   * A program whose last line is a vector y (its elements are `graph.outputs`): ∂y_i/∂x, one row per
+   * element, each keyed by input name like `gradients`. The rest of the analysis is about one element,
+   * y[row] (`graph.output`): its value, gradients and backward steps.
+   */
+  jacobian?: Record<string, number>[];
+  row?: number;
   /**
    * Non-fatal remarks, in the order of the text: lines the output does not use (phase 'syntax'), and
    * those among them whose value could not be computed (phase 'domain', on the failing node's span).
@@ -85,30 +93,25 @@ export const DEFAULT_INPUT_VALUE = 1;
  * built-in composites (sigmoid, tanh) to build from their definitions. Every call of a function is
  * inlined, and `graph.groups` says which nodes each call made. Never throws.
  */
+export interface AnalyzeOptions extends BuildOptions {
+  /** For a vector output: which element the gradients and backward steps are about (default 0). */
+  row?: number;
+}
+
 export function analyze(
   source: string,
   values: Readonly<Record<string, number>> = {},
-  opts: BuildOptions = {},
+  opts: AnalyzeOptions = {},
 ): Analysis {
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, source, error: parsed.error };
-  const built = buildGraph(parsed.program, source, opts);
-  if (!built.ok) {
-    // A vector output is no loss, but its inputs are the text's: the sliders beside its Jacobian move them.
-    const vector = built.error.vectorOutput
-      ? buildGraph(parsed.program, source, { ...opts, vectorOutput: true })
-      : null;
-    return vector?.ok
-      ? {
-          ok: false,
-          source,
-          error: built.error,
-          graph: vector.graph,
-          inputs: inputValues(vector.graph, values),
-        }
-      : { ok: false, source, error: built.error };
-  }
-  const graph = built.graph;
+  const { row: wanted, ...build } = opts;
+  const built = buildGraph(parsed.program, source, build);
+  if (!built.ok) return { ok: false, source, error: built.error };
+  // A vector output y: the analysis is about y[row]; the Jacobian holds every row.
+  const outs = built.graph.outputs;
+  const row = outs ? Math.max(0, Math.min(outs.length - 1, Math.trunc(wanted ?? 0) || 0)) : undefined;
+  const graph = outs ? built.graph.retarget(outs[row as number] as number) : built.graph;
 
   const inputs = inputValues(graph, values);
 
@@ -138,5 +141,6 @@ export function analyze(
     // The graph's (lines the output does not use) and forward's (their values that could not be
     // computed), in the order of the text.
     warnings: [...graph.warnings, ...fwd.warnings].sort((a, b) => a.start - b.start),
+    ...(outs ? { jacobian: keyedRows(jacobianRows(graph, fwd.values, inputs), inputs), row } : {}),
   };
 }

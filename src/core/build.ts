@@ -22,9 +22,7 @@ import { isTensor, shapeText, type Value } from './tensor/lower';
 import { elementName } from './tensor/rows';
 import { CONST_SEED, OP_HASH } from './writer';
 
-export type BuildResult =
-  | { ok: true; graph: Graph; outputs?: number[] }
-  | { ok: false; error: GradflowError };
+export type BuildResult = { ok: true; graph: Graph } | { ok: false; error: GradflowError };
 
 /*
  * Structural hashes (see Graph.hashes). A name's hash comes from the lexer's symbol table; seeds keep the
@@ -35,8 +33,6 @@ const PARAM_SEED = 13;
 export interface BuildOptions {
   /** Keys of the built-in composite calls to expand into their definition (`sigmoid#0`). */
   expand?: ReadonlySet<string>;
-  /** The last line may be a vector: its elements are `outputs` (for a Jacobian; see core/jacobian.ts). */
-  vectorOutput?: boolean;
 }
 
 /**
@@ -47,10 +43,7 @@ export interface BuildOptions {
  */
 export function buildGraph(program: Program, source: string, opts: BuildOptions = {}): BuildResult {
   try {
-    const b = new Builder(program, source, opts.expand ?? new Set());
-    b.allowVectorOutput = opts.vectorOutput === true;
-    const graph = b.build();
-    return b.vectorOutputs ? { ok: true, graph, outputs: b.vectorOutputs } : { ok: true, graph };
+    return { ok: true, graph: new Builder(program, source, opts.expand ?? new Set()).build() };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
     throw e;
@@ -446,6 +439,13 @@ class Builder extends TensorWriter {
       start: p.stmts.start[s] as number,
       end: p.stmts.end[s] as number,
     });
-    return finishGraph(this.columns(output), statements, describe, uncalled);
+    const columns = this.columns(output);
+    // A vector output: the graph knows its elements, for its Jacobian (and their uses are the output's).
+    return finishGraph(
+      this.vectorOutputs ? { ...columns, outputs: this.vectorOutputs } : columns,
+      statements,
+      describe,
+      uncalled,
+    );
   }
 }

@@ -155,6 +155,7 @@ export function collapse(a: AnalysisOk, expanded: ReadonlySet<string>): Analysis
     text,
     inputs: g.inputs.map((d) => ({ ...d, node: map[d.node] as number })),
     output: map[g.output] as number,
+    ...(g.outputs ? { outputs: g.outputs.map((o) => map[o] as number) } : {}),
     warnings: g.warnings,
     hashes: Uint32Array.from(hashes),
     groups,

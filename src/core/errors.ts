@@ -7,8 +7,6 @@ export interface GradflowError {
   hint?: string;
   /** Where the problem was found: reading the text, or computing a value/gradient. */
   phase: 'syntax' | 'domain';
-  /** The output is a vector: not a loss to back-propagate, but its Jacobian can be shown (core/jacobian.ts). */
-  vectorOutput?: true;
 }
 
 export function syntaxError(message: string, start: number, end: number, hint?: string): GradflowError {

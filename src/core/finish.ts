@@ -51,7 +51,7 @@ export function finishGraph(
 ): Graph {
   const { outStart, outList } = outEdges(c.size, c.edgeSource);
   const warnings: GradflowError[] = [];
-  const live = reachesOutput(c, c.output);
+  const live = reachesOutput(c, c.outputs ?? c.output);
   for (let s = 0; s < statements.length - 1; s++) {
     if (live[statements[s] as number]) continue;
     const st = statement(s);

@@ -104,6 +104,11 @@ export interface GraphData {
   text: readonly (string | undefined)[];
   inputs: InputDecl[];
   output: number;
+  /**
+   * A program whose last line is a vector: its elements y[0], y[1], …; `output` is then the one element
+   * whose gradient this graph's analysis is about (one row of the Jacobian).
+   */
+  outputs?: number[];
   /** Non-fatal remarks: a statement whose value is never used, for instance. */
   warnings: GradflowError[];
   /**
@@ -174,6 +179,7 @@ export class Graph implements GraphData {
   readonly text: readonly (string | undefined)[];
   readonly inputs: InputDecl[];
   readonly output: number;
+  readonly outputs: number[] | undefined;
   readonly warnings: GradflowError[];
   readonly hashes: Uint32Array;
   readonly groups: Group[];
@@ -201,6 +207,7 @@ export class Graph implements GraphData {
     this.text = d.text;
     this.inputs = d.inputs;
     this.output = d.output;
+    this.outputs = d.outputs;
     this.warnings = d.warnings;
     this.hashes = d.hashes;
     this.groups = d.groups ?? [];
@@ -208,6 +215,18 @@ export class Graph implements GraphData {
     this.callLocal = d.callLocal;
     this.calls = d.calls ?? [];
     this.tensors = d.tensors ?? [];
+  }
+
+  /** The same graph about another output: element `output` of a vector output `outputs`. */
+  retarget(output: number, outputs: number[] | undefined = this.outputs): Graph {
+    const g = new Graph({ ...this, callKey: this.keys, output });
+    if (outputs) (g as { outputs: number[] | undefined }).outputs = outputs;
+    return g;
+  }
+
+  /** Every output: the elements of a vector output, else the one. */
+  get allOutputs(): number[] {
+    return this.outputs ?? [this.output];
   }
 
   /** See GraphData.callKey; made on first use where the builder left it to be made. */

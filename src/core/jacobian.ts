@@ -1,10 +1,9 @@
 import { inputValues } from './analyze';
-import { propagate } from './backward';
 import { buildGraph } from './build';
 import type { GradflowError } from './errors';
 import { forward } from './forward';
 import { parse } from './parser';
-import { dependsOnInput, reachesOutput } from './reach';
+import { jacobianRows, keyedRows } from './rows';
 import { tangent } from './tangent';
 
 /*
@@ -35,10 +34,10 @@ export type Jacobian = JacobianOk | { ok: false; error: GradflowError };
 export function jacobian(source: string, values: Readonly<Record<string, number>> = {}): Jacobian {
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const built = buildGraph(parsed.program, source, { vectorOutput: true });
+  const built = buildGraph(parsed.program, source);
   if (!built.ok) return { ok: false, error: built.error };
   const { graph } = built;
-  const outs = built.outputs ?? [graph.output];
+  const outs = graph.allOutputs;
   const inputs = inputValues(graph, values);
   const fw = forward(
     graph,
@@ -46,15 +45,7 @@ export function jacobian(source: string, values: Readonly<Record<string, number>
     source,
   );
   if (!fw.ok) return { ok: false, error: fw.error };
-  // Reverse mode: a backward pass seeded 1 on each output element gives its row. Only edges from nodes that
-  // depend on an input carry gradient (x^2's exponent has none: its local, 2·log x, may not even exist).
-  const needsGrad = dependsOnInput(graph);
-  const rows = outs.map((e) => {
-    const grads = new Float64Array(graph.size);
-    grads[e] = 1;
-    propagate(graph, fw.values, reachesOutput(graph, e), needsGrad, grads, null, e, 0);
-    return inputs.map((i) => grads[i.node] as number);
-  });
+  const rows = jacobianRows(graph, fw.values, inputs);
   // Forward mode: a tangent pass seeded 1 on each input gives its column.
   const cols = inputs.map((i) => tangent(graph, fw.values, i.node));
   const byColumns = outs.map((e) => cols.map((dot) => dot[e] as number));
@@ -66,6 +57,6 @@ export function jacobian(source: string, values: Readonly<Record<string, number>
     at: inputs.map((i) => i.value),
     rows,
     byColumns,
-    jacobian: rows.map((r) => Object.fromEntries(inputs.map((i, j) => [i.name, r[j] as number]))),
+    jacobian: keyedRows(rows, inputs),
   };
 }

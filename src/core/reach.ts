@@ -5,11 +5,20 @@ import { INPUT_CODE } from './ops/table';
 
 type Wiring = Pick<GraphData, 'size' | 'op' | 'firstEdge' | 'edgeSource'>;
 
-/** live[n] is 1 when the output depends on node n (walking back from the output). */
-export function reachesOutput(g: Wiring, output: number): Uint8Array {
+/**
+ * live[n] is 1 when the output depends on node n (walking back from the output); for several outputs (the
+ * elements of a vector output), when any of them does.
+ */
+export function reachesOutput(g: Wiring, output: number | readonly number[]): Uint8Array {
   const live = new Uint8Array(g.size);
-  if (output >= 0) live[output] = 1;
-  for (let id = output; id >= 0; id--) {
+  const outs = typeof output === 'number' ? [output] : output;
+  let top = -1;
+  for (const o of outs)
+    if (o >= 0) {
+      live[o] = 1;
+      top = Math.max(top, o);
+    }
+  for (let id = top; id >= 0; id--) {
     if (!live[id]) continue;
     for (let e = g.firstEdge[id] as number; e < (g.firstEdge[id + 1] as number); e++)
       live[g.edgeSource[e] as number] = 1;

@@ -51,7 +51,8 @@ export interface TangentPass {
  * equals the reverse-mode gradient ∂out/∂seed, and `tangent` (tangent.ts) computes the same numbers.
  */
 export function tangentPass(graph: Graph, values: Float64Array, seed: number, record = true): TangentPass {
-  const live = record ? reachesOutput(graph, graph.output) : null;
+  // Every output the tangent reaches: for a vector output, a pass fills a whole column of the Jacobian.
+  const live = record ? reachesOutput(graph, graph.allOutputs) : null;
   const cone = new Uint8Array(graph.size);
   const dots = new Float64Array(graph.size);
   cone[seed] = 1;

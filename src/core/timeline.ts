@@ -22,7 +22,8 @@ export interface Timeline {
 }
 
 export function timeline(graph: Graph, steps: Steps): Timeline {
-  const live = reachesOutput(graph, graph.output);
+  // The forward pass computes every output (all of a vector output's elements); the backward pass is one's.
+  const live = reachesOutput(graph, graph.allOutputs);
   const forward: number[] = [];
   for (let id = 0; id < graph.size; id++) if (live[id] && graph.arity(id) > 0) forward.push(id);
   return { forward, steps, length: forward.length + steps.length + 1 };

@@ -78,8 +78,9 @@ export function makeScene(
   expanded: ReadonlySet<string> = new Set(),
 ): Scene | Promise<Scene> {
   const analysis = collapse(full, expanded);
-  // The tensor level's code comes with the first program that uses vectors or matrices.
-  if (full.graph.tensors.length > 0 && !expanded.has(SCALARS))
+  // The tensor level's code comes with the first program that uses vectors or matrices. (A vector output,
+  // seen one element at a time, is drawn at scalar level.)
+  if (full.graph.tensors.length > 0 && !expanded.has(SCALARS) && !full.graph.outputs)
     return import('./tensorScene').then((m) => m.tensorScene(full, analysis, expanded, previous));
   if (analysis.graph.size > MAX_DRAWN_NODES)
     return sceneOf(full, analysis, [], digest(analysis), EMPTY_LAYOUT, 0);

@@ -59,6 +59,7 @@ export const selectActions = (s: GradflowState) => ({
   setShortcuts: s.setShortcuts,
   setQuiz: s.setQuiz,
   setSeed: s.setSeed,
+  setRow: s.setRow,
   answer: s.answer,
   reveal: s.reveal,
 });

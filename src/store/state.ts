@@ -55,6 +55,8 @@ export interface GradflowState {
    * pass (reverse mode). Drawn at scalar level.
    */
   seed: string | null;
+  /** A vector output: which element's gradient the analysis and the backward pass are about. */
+  row: number;
   /** Quiz mode: numbers hidden until the class predicts them. */
   quiz: boolean;
   /** Predictions by timeline position, and positions whose answer was revealed without one. */
@@ -96,6 +98,8 @@ export interface GradflowState {
   setQuiz(on: boolean): void;
   /** Replays forward mode seeded on this input, from the start (playing it, with `play`); null goes back to reverse mode. */
   setSeed(seed: string | null, play?: boolean): void;
+  /** A vector output: shows element `row`'s gradients and backward pass (played from the start, with `play`). */
+  setRow(row: number, play?: boolean): void;
   /** Records a prediction for the current position and marks it against the answer. */
   answer(given: number): void;
   reveal(): void;

@@ -70,7 +70,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
     const opened = () =>
       new Set(get().quiz || get().seed !== null ? [...get().expanded, SCALARS] : get().expanded);
     const analyze = (src: string, ov: Record<string, number>) =>
-      analyzeText(src, ov, { expand: new Set(get().expanded) });
+      analyzeText(src, ov, { expand: new Set(get().expanded), row: get().row });
     /**
      * Re-analyzes and keeps the playback position when the graph's shape did not change. With `quiet`
      * (typing), an unfinished text is analyzed but neither shouted about nor drawn until it settles.
@@ -194,6 +194,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       shortcuts: false,
       quiz: false,
       seed: seedOf(scene),
+      row: 0,
       expanded: expanded0,
       answers: {},
       revealed: {},
@@ -291,6 +292,14 @@ export function createGradflowStore(initial: StoreOptions = {}) {
           const on = next.timeline.tangent !== undefined;
           set({ scene: next, position: 0, seed: on ? seed : null, playing: play });
         }
+      },
+      setRow(row, play = false) {
+        // Another element of a vector output: its backward pass (or, in forward mode, the same pass).
+        set({ row, playing: false });
+        // Played, it starts from the beginning; chosen, the picture stays where it stood.
+        fromStart = play;
+        playOnShow = play;
+        recompute(get().source, get().overrides);
       },
       setQuiz(on) {
         if (on && get().seed !== null) get().setSeed(null);

@@ -45,6 +45,13 @@ export function DescentPanel() {
   const out = a ? (a.graph.label[a.graph.output] ?? 'f') : 'f';
   if (!a) return null;
   if (names.length === 0) return <p className="hint">The program has no inputs to descend on.</p>;
+  if (a.graph.outputs)
+    return (
+      <p className="hint">
+        Gradient descent minimises one number (a loss), and this program's output is a vector. Reduce it
+        first, for example with sum(…), or pick one element.
+      </p>
+    );
 
   /** Plans `n` steps from where the program stands, then applies them one by one. */
   const go = (n: number) => {

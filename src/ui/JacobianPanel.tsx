@@ -1,95 +1,120 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatNumber as f, jacobian } from '../core';
-import { useTicker } from './useTicker';
+import { type AnalysisOk, formatNumber as f, nodeNames, tangent } from '../core';
+import { sceneLength } from '../store/derive';
+import { useGradflow } from '../store/hooks';
+import { seedOf } from '../store/modes';
+import { selectActions } from '../store/selectors';
 
-/** How often the matrix fills its next row or column: slow enough to see the order. */
-const FILL_MS = 350;
+/** The pause between one pass ending on the graph and the next one starting. */
+const BETWEEN_MS = 600;
+
+type Fill = { mode: 'rows' | 'columns'; pass: number; done: number };
 
 /**
- * A program whose output is a vector: its Jacobian ∂y_i/∂x_j, filled row by row by reverse mode (one
- * backward pass per output element) or column by column by forward mode (one tangent pass per input), so
- * that which mode is cheaper shows: m rows against n columns.
+ * A program whose output is a vector: its Jacobian ∂y_i/∂x_j, filled on the graph row by row by reverse
+ * mode (one backward pass per output element) or column by column by forward mode (one tangent pass per
+ * input), so that which mode is cheaper shows: m rows against n columns.
  */
-export function JacobianPanel({
-  source,
-  values,
-}: {
-  source: string;
-  /** Values set beside the text (the inputs' fields), as analyze takes them. */
-  values: Readonly<Record<string, number>>;
-}) {
-  const j = useMemo(() => jacobian(source, values), [source, values]);
-  const [mode, setMode] = useState<'rows' | 'columns' | null>(null);
-  const [filled, setFilled] = useState(0);
-  const { start, stop } = useTicker();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new program starts empty
+export function JacobianPanel({ analysis }: { analysis: AnalysisOk }) {
+  const { graph, values, inputs } = analysis;
+  const outs = useMemo(() => graph.allOutputs, [graph]);
+  const names = useMemo(() => nodeNames(graph), [graph]);
+  const rows = analysis.jacobian ?? [];
+  // Forward mode: tangent pass j, read at every output, is column j.
+  const columns = useMemo(
+    () => inputs.map((i) => tangent(graph, values, i.node)).map((dot) => outs.map((o) => dot[o] as number)),
+    [graph, values, inputs, outs],
+  );
+  const { setRow, setSeed } = useGradflow(selectActions);
+  const ended = useGradflow((s) => !s.playing && s.position >= sceneLength(s.scene));
+  const seed = useGradflow((s) => seedOf(s.scene));
+  const row = analysis.row ?? 0;
+  const [fill, setFill] = useState<Fill | null>(null);
+  const m = outs.length;
+  const n = inputs.length;
+  const total = fill?.mode === 'rows' ? m : n;
+  // An edit (of the text or a value) starts over; choosing another row does not.
+  const program = `${analysis.source}\u0000${inputs.map((i) => i.value).join(',')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the program changes
+  useEffect(() => setFill(null), [program]);
+
+  // A pass that has played to its end on the graph fills its row or column...
   useEffect(() => {
-    stop();
-    setMode(null);
-    setFilled(0);
-  }, [j]);
-  if (!j.ok) return null;
-  const m = j.outputs.length;
-  const n = j.inputs.length;
-  const fill = (how: 'rows' | 'columns') => {
-    setMode(how);
-    setFilled(0);
-    const total = how === 'rows' ? m : n;
-    let k = 0;
-    start(() => {
-      k++;
-      setFilled(k);
-      return k < total;
-    }, FILL_MS);
+    if (!fill || !ended || fill.done > fill.pass) return;
+    const ours = fill.mode === 'rows' ? seed === null && row === fill.pass : seed === inputs[fill.pass]?.name;
+    if (ours) setFill({ ...fill, done: fill.pass + 1 });
+  }, [fill, ended, seed, row, inputs]);
+  // ...and after a moment the next pass starts.
+  useEffect(() => {
+    if (!fill || fill.done <= fill.pass || fill.done >= total) return;
+    const next = fill.done;
+    const t = setTimeout(() => {
+      setFill({ ...fill, pass: next });
+      if (fill.mode === 'rows') setRow(next, true);
+      else setSeed(inputs[next]?.name ?? null, true);
+    }, BETWEEN_MS);
+    return () => clearTimeout(t);
+  }, [fill, total, inputs, setRow, setSeed]);
+
+  const start = (mode: Fill['mode']) => {
+    setFill({ mode, pass: 0, done: 0 });
+    if (mode === 'rows') {
+      if (seed !== null) setSeed(null);
+      setRow(0, true);
+    } else setSeed(inputs[0]?.name ?? null, true);
   };
   const shown = (r: number, c: number) =>
-    mode === 'rows' ? r < filled : mode === 'columns' ? c < filled : false;
-  const y = /^(.*)\[\d+\]$/.exec(j.outputs[0] ?? '')?.[1] ?? 'y';
+    fill === null || (fill.mode === 'rows' ? r < fill.done : c < fill.done);
+  const now = (r: number, c: number) =>
+    fill !== null && fill.done <= fill.pass && (fill.mode === 'rows' ? r === fill.pass : c === fill.pass);
+  const y = /^(.*)\[\d+\]$/.exec(names[outs[0] as number] ?? '')?.[1] ?? 'y';
   return (
     <section className="jacobian" aria-label="Jacobian">
       <h2 className="jacobian-title">
         The Jacobian ∂{y}/∂x ({m}×{n})
       </h2>
       <p className="hint">
-        {y} = [{j.values.map((v) => f(v)).join(', ')}] is a vector: there is no single gradient, but a matrix,
-        one row per element of {y}. Reverse mode fills it a row per backward pass ({m} pass
-        {m === 1 ? '' : 'es'}); forward mode a column per tangent pass ({n} pass{n === 1 ? '' : 'es'}).
+        {y} = [{outs.map((o) => f(values[o] as number)).join(', ')}] is a vector: there is no single gradient,
+        but a matrix, one row per element of {y}. Reverse mode fills it a row per backward pass ({m} pass
+        {m === 1 ? '' : 'es'}); forward mode a column per tangent pass ({n} pass{n === 1 ? '' : 'es'}). Each
+        pass plays on the graph.
       </p>
       <div className="modes-controls">
-        <button type="button" onClick={() => fill('rows')}>
+        <button type="button" onClick={() => start('rows')} disabled={m === 0}>
           Fill by reverse mode (rows)
         </button>
-        <button type="button" onClick={() => fill('columns')}>
+        <button type="button" onClick={() => start('columns')} disabled={n === 0}>
           Fill by forward mode (columns)
         </button>
         <span role="status">
-          {mode === null
+          {fill === null
             ? ''
-            : `${filled} of ${mode === 'rows' ? m : n} ${mode === 'rows' ? 'backward passes (rows)' : 'forward passes (columns)'}`}
+            : `${fill.done} of ${total} ${fill.mode === 'rows' ? 'backward passes (rows)' : 'forward passes (columns)'}${fill.done < total ? `: pass ${fill.pass + 1} is playing on the graph` : ', done'}`}
         </span>
       </div>
       <table className="jacobian-table" aria-label={`Jacobian of ${y}, ${m}×${n}`}>
         <thead>
           <tr>
             <td />
-            {j.inputs.map((x) => (
-              <th key={x} scope="col">
-                ∂/∂{x}
+            {inputs.map((x) => (
+              <th key={x.name} scope="col">
+                ∂/∂{x.name}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {j.outputs.map((out, r) => (
-            <tr key={out}>
-              <th scope="row">{out}</th>
-              {j.inputs.map((x, c) => {
-                const v = (mode === 'columns' ? j.byColumns : j.rows)[r]?.[c] as number;
+          {outs.map((o, r) => (
+            <tr key={o}>
+              <th scope="row">{names[o]}</th>
+              {inputs.map((x, c) => {
+                const v =
+                  fill?.mode === 'columns' ? (columns[c]?.[r] as number) : (rows[r]?.[x.name] as number);
                 return (
                   <td
-                    key={x}
+                    key={x.name}
                     title={shown(r, c) ? String(v) : undefined}
-                    className={shown(r, c) ? 'filled' : 'empty'}
+                    className={`${shown(r, c) ? 'filled' : 'empty'}${now(r, c) ? ' playing' : ''}`}
                   >
                     {shown(r, c) ? f(v, 4) : '·'}
                   </td>

@@ -32,6 +32,8 @@ export function ModesPanel() {
   }, [a]);
   if (!a) return null;
   const n = a.inputs.length;
+  // A vector output has m elements: reverse mode needs a backward pass for each (a row of the Jacobian).
+  const m = a.graph.outputs?.length ?? 1;
   // A table of 13,000 rows says nothing more than one of 40: the passes are run for the first ones.
   const shown = Math.min(n, MAX_ROWS);
   const out = a.graph.label[a.graph.output] ?? 'f';
@@ -52,10 +54,18 @@ export function ModesPanel() {
   return (
     <div className="modes">
       <p>
-        This program has <strong>n = {n}</strong> input{n === 1 ? '' : 's'} and <strong>m = 1</strong> output.
-        Forward mode needs one pass per input: <strong>{n}</strong> pass{n === 1 ? '' : 'es'} of {edges} edges
-        each. Reverse mode (backprop) needs one pass per output: <strong>1</strong> backward pass gives every
-        ∂{out}/∂x at once.
+        This program has <strong>n = {n}</strong> input{n === 1 ? '' : 's'} and <strong>m = {m}</strong>{' '}
+        output{m === 1 ? '' : 's'}. Forward mode needs one pass per input: <strong>{n}</strong> pass
+        {n === 1 ? '' : 'es'} of {edges} edges each. Reverse mode (backprop) needs one pass per output:{' '}
+        {m === 1 ? (
+          <>
+            <strong>1</strong> backward pass gives every ∂{out}/∂x at once.
+          </>
+        ) : (
+          <>
+            <strong>{m}</strong> backward passes, a row of the Jacobian each.
+          </>
+        )}
       </p>
       <p className="hint">
         The lecture's MLP 784-16-16-10 has {(MLP.pixels + MLP.weights).toLocaleString('en-US')} inputs (784

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
-import { selectShown, selectStale } from '../store/selectors';
+import { selectActions, selectShown, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from './lazyPart';
 import { TensorGradients } from './TensorGradients';
 
@@ -24,13 +24,7 @@ export function Results() {
   const names = useMemo(() => (analysis ? nodeNames(analysis.graph) : []), [analysis]);
   // 13,786 rows would freeze the tab for a second to draw: the first ones, and every one on request.
   const [all, setAll] = useState(false);
-  // A vector output is no loss: its Jacobian stands where the output and gradients would.
-  const vector = useGradflow((s) =>
-    !s.pending && !s.analysis.ok && s.analysis.error.vectorOutput ? s.source : null,
-  );
-  const overrides = useGradflow((s) => s.overrides);
-  if (vector !== null)
-    return <LazyBox name="The Jacobian" part={JACOBIAN} props={{ source: vector, values: overrides }} />;
+  const { setRow } = useGradflow(selectActions);
   if (!analysis) return null;
   if (domain) {
     return (
@@ -43,15 +37,36 @@ export function Results() {
     );
   }
   const out = names[analysis.graph.output] as string;
+  // A vector output y: its elements, and which one the gradients (and the graph's backward pass) are of.
+  const outs = analysis.graph.outputs;
+  const vectorName = outs ? (/^(.*)\[\d+\]$/.exec(names[outs[0] as number] ?? '')?.[1] ?? 'y') : '';
   return (
     <section className={`results${stale ? ' stale' : ''}`} aria-label="Results">
       <p className="output">
         <span className="panel-title">Output</span>{' '}
-        <output title={String(analysis.value)}>
-          {out} = {formatNumber(analysis.value, 6)}
-        </output>
+        {outs ? (
+          <output>
+            {vectorName} = [{outs.map((o) => formatNumber(analysis.values[o] as number, 6)).join(', ')}]
+          </output>
+        ) : (
+          <output title={String(analysis.value)}>
+            {out} = {formatNumber(analysis.value, 6)}
+          </output>
+        )}
         {stale && <span className="stale-note"> (last valid program)</span>}
       </p>
+      {outs && (
+        <label className="row-pick">
+          A vector has no single gradient: the gradients, and the graph's backward pass, of{' '}
+          <select value={analysis.row ?? 0} onChange={(e) => setRow(Number(e.target.value))}>
+            {outs.map((o, k) => (
+              <option key={o} value={k}>
+                {names[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <table className="gradients" aria-label="Gradients">
         <caption>Gradients</caption>
         <thead>
@@ -85,6 +100,7 @@ export function Results() {
         </p>
       )}
       <TensorGradients analysis={analysis} out={out} />
+      {outs && <LazyBox name="The Jacobian" part={JACOBIAN} props={{ analysis }} />}
       {analysis.warnings.map((w) => (
         <p key={`${w.start}-${w.message}`} className="warning">
           {w.message}

@@ -64,9 +64,10 @@ export function describeStep(scene: Scene, frame: Frame): StepDescription {
   const grads = scene.analysis.inputs.map(
     (i) => `∂${out}/∂${i.name} = ${formatNumber(scene.analysis.gradients[i.name] as number)}`,
   );
+  const row = graph.outputs ? ` That is row ${out} of the Jacobian.` : '';
   return {
     title: 'Done',
-    text: `${out} = ${formatNumber(values[graph.output] as number)}. Every gradient has arrived: ${grads.join(', ')}. Press Restart (Home) to watch it again.`,
+    text: `${out} = ${formatNumber(values[graph.output] as number)}. Every gradient has arrived: ${grads.join(', ')}.${row} Press Restart (Home) to watch it again.`,
     latex: '',
   };
 }
@@ -98,6 +99,16 @@ function describeTangent(scene: Scene, frame: Frame, pass: TangentPass): StepDes
       title: `Tangent step ${frame.index} of ${pass.steps.length}`,
       text: `Edge ${names[step.source]} → ${names[step.target]}: ${tangentCaption(graph, names, values, pass, step)}`,
       latex: tangentLatex(graph, names, pass.seed, step, before),
+    };
+  }
+  const outs = graph.outputs;
+  if (outs) {
+    // A vector output: one tangent pass reaches every element, a whole column of the Jacobian.
+    const column = outs.map((o) => `∂${names[o]}/∂${x} = ${formatNumber(pass.dots[o] as number)}`);
+    return {
+      title: 'Forward mode: done',
+      text: `Column ${x} of the Jacobian, in one pass of ${pass.steps.length} tangent steps: ${column.join(', ')}. Forward mode fills the Jacobian a column per input (${n} passes); reverse mode a row per output (${outs.length} passes).`,
+      latex: '',
     };
   }
   const dot = pass.dots[graph.output] as number;

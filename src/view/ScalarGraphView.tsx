@@ -134,8 +134,11 @@ export function ScalarGraphView() {
   const { graph } = scene.analysis;
   const { values } = scene.analysis;
   const { x, y } = scene.layout;
-  const live = new Set<number>([graph.output]);
-  for (let id = graph.output; id >= 0; id--)
+  // What the output uses; in forward mode, what any output uses (a tangent pass reaches every element of
+  // a vector output: a column of its Jacobian).
+  const outputs = tangent ? graph.allOutputs : [graph.output];
+  const live = new Set<number>(outputs);
+  for (let id = Math.max(...outputs); id >= 0; id--)
     if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
   const out = graph.output;
   const stub = stubPoints(scene);
@@ -183,7 +186,8 @@ export function ScalarGraphView() {
         }}
         svg={() => svgRef.current}
         level={
-          scene.full.graph.tensors.length > 0
+          // (A vector output, seen one element at a time, is drawn in scalars only.)
+          scene.full.graph.tensors.length > 0 && !scene.full.graph.outputs
             ? { tensor: false, toggle: () => toggleCall(SCALARS) }
             : undefined
         }

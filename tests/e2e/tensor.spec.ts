@@ -152,29 +152,3 @@ test('an MLP 784-16-16-10 is drawn at once at tensor level, its big inputs summa
   await expect(page.getByRole('table', { name: 'Gradients' }).locator('tbody tr')).toHaveCount(200);
   await expect(page.getByRole('button', { name: 'Show all 13,786' })).toBeVisible();
 });
-
-test('a vector output shows its Jacobian, filled row by row by reverse mode or column by column by forward mode', async ({
-  page,
-}) => {
-  await page.goto('/');
-  await typeProgram(page, 'x1 = 3; x2 = 1\ny = [-5*x1 + x2, x1^2]');
-  await page.getByRole('textbox', { name: 'Expression' }).blur();
-  const panel = page.getByRole('region', { name: 'Jacobian' });
-  await expect(panel).toContainText('The Jacobian ∂y/∂x (2×2)');
-  const cells = panel.getByRole('table', { name: 'Jacobian of y, 2×2' }).locator('tbody td');
-  await expect(cells).toHaveText(['·', '·', '·', '·']);
-  await panel.getByRole('button', { name: 'Fill by reverse mode (rows)' }).click();
-  await expect(panel.getByRole('status')).toHaveText('2 of 2 backward passes (rows)');
-  // The lecture's numbers: [[−5, 1], [6, 0]] at x1 = 3.
-  await expect(cells).toHaveText(['−5', '1', '6', '0']);
-  await panel.getByRole('button', { name: 'Fill by forward mode (columns)' }).click();
-  await expect(panel.getByRole('status')).toHaveText('2 of 2 forward passes (columns)');
-  await expect(cells).toHaveText(['−5', '1', '6', '0']);
-  // The inputs beside it are the text's: moving x1 to 2 rewrites the text and the Jacobian, [[−5, 1], [4, 0]].
-  await page.getByRole('spinbutton', { name: 'x1', exact: true }).fill('2');
-  await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue(
-    'x1 = 2; x2 = 1\ny = [-5*x1 + x2, x1^2]',
-  );
-  await panel.getByRole('button', { name: 'Fill by reverse mode (rows)' }).click();
-  await expect(cells).toHaveText(['−5', '1', '4', '0']);
-});

@@ -451,27 +451,39 @@ describe('shape errors name the sizes and point at the operation', () => {
   });
 });
 
-describe('the output must be one number', () => {
+describe('the output: one number, or a vector (its Jacobian)', () => {
   it.each([
-    ['v = [1, 2]; f = v', 'The output f is a vector of 2; the output must be one number (a loss)', 'f = v'],
     [
       'W = [[1, 2], [3, 4]]; f = W * 2',
-      'The output f is a 2×2 matrix; the output must be one number (a loss)',
+      'The output f is a 2×2 matrix; the output must be one number (a loss) or a vector',
       'f = W * 2',
-    ],
-    ['v = [1, 2]; v + 1', 'The output is a vector of 2; the output must be one number (a loss)', 'v + 1'],
-    [
-      'f = softmax([1, 2])',
-      'The output f is a vector of 2; the output must be one number (a loss)',
-      'f = softmax([1, 2])',
     ],
   ])('%s', (source, message, text) => {
     expect(failure(source)).toEqual({ message, phase: 'syntax', text });
   });
 
-  it('suggests a reduction', () => {
-    const r = analyze('v = [1, 2]; f = v');
+  it('a matrix output suggests a reduction', () => {
+    const r = analyze('W = [[1, 2], [3, 4]]; f = W * 2');
     expect(!r.ok && r.error.hint).toMatch(/sum\(f\)/);
+  });
+
+  it('a vector output is analysed one element at a time, with the whole Jacobian', () => {
+    // f = v is the identity: row k is ∂f[k]/∂v = the k-th unit vector.
+    const r = ok('v = [1, 2]; f = v');
+    expect(r.jacobian).toEqual([
+      { 'v[0]': 1, 'v[1]': 0 },
+      { 'v[0]': 0, 'v[1]': 1 },
+    ]);
+    expect(r.row).toBe(0);
+    // Its elements are the inputs themselves.
+    expect(r.graph.outputs?.map((o) => r.graph.label[o])).toEqual(['v[0]', 'v[1]']);
+    const second = analyze('v = [1, 2]; f = v', {}, { row: 1 });
+    expect(second.ok && [second.row, second.value, second.gradients]).toEqual([1, 2, { 'v[0]': 0, 'v[1]': 1 }]);
+    // Rows out of range are the nearest one.
+    expect((analyze('v = [1, 2]; f = v', {}, { row: 9 }) as { row?: number }).row).toBe(1);
+    // Constants only: a Jacobian of 2 rows and no columns.
+    expect(ok('f = softmax([1, 2])').jacobian).toEqual([{}, {}]);
+    expect(ok('v = [1, 2]; v + 1').jacobian).toHaveLength(2);
   });
 
   it('a tensor line before the output is fine: only the last line must be one number', () => {

@@ -14,13 +14,12 @@ export const LABEL_SEED = 11;
 /**
  * The part of the graph builder that names tensors: a literal of numbers assigned to a name declares a
  * tensor input (`W = [[4], [-2]]`: one input per element, `W[0,0]` and `W[1,0]`), a tensor a statement
- * names has its elements called `h[0]`, `h[1]`, and the output must be one number.
+ * names has its elements called `h[0]`, `h[1]`, and the output must be one number or a vector.
  */
 export class TensorWriter extends GraphWriter {
   /** By symbol: the program's names bound to a vector or matrix. */
   protected readonly globalTensor = new Map<number, Tensor>();
   /** The last line may be a vector (a Jacobian's outputs): its elements, once built. */
-  allowVectorOutput = false;
   vectorOutputs: number[] | null = null;
 
   constructor(
@@ -110,16 +109,12 @@ export class TensorWriter extends GraphWriter {
   protected tensorStatement(sym: number, t: Tensor, last: boolean, start: number, end: number): number {
     const p = this.program;
     const name = sym >= 0 ? (p.names[sym] as string) : undefined;
-    if (last && this.allowVectorOutput && t.shape.length === 1) this.vectorOutputs = t.nodes;
+    // A vector: the program's outputs are its elements (its Jacobian; see analyze). A matrix is refused.
+    if (last && t.shape.length === 1) this.vectorOutputs = t.nodes;
     else if (last) {
-      const message = `The output${name ? ` ${name}` : ''} is ${noun(t.shape)}; the output must be one number (a loss)`;
-      const hint = `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0].`;
-      if (t.shape.length !== 1) this.fail(message, start, end, hint);
-      // A vector: its Jacobian is shown instead of a graph.
-      throw new ParseFailure({
-        ...syntaxError(message, start, end, `${hint} Its Jacobian is shown beside the text.`),
-        vectorOutput: true,
-      });
+      const message = `The output${name ? ` ${name}` : ''} is ${noun(t.shape)}; the output must be one number (a loss) or a vector`;
+      const hint = `Reduce it, for example sum(${name ?? '…'}) or mean(${name ?? '…'}), or pick one element: ${name ?? 'v'}[0, 0].`;
+      this.fail(message, start, end, hint);
     }
     if (name !== undefined) {
       t.nodes.forEach((id, k) => {
