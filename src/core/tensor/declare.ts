@@ -1,5 +1,4 @@
 import { E_NUMBER, E_TENSOR, type Program } from '../ast';
-import { ParseFailure, syntaxError } from '../errors';
 import { mix } from '../hash';
 import { ALL_OPS, INPUT_CODE } from '../ops/table';
 import { TENSOR_CODE } from '../ops/tensor';
