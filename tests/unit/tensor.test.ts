@@ -478,7 +478,11 @@ describe('the output: one number, or a vector (its Jacobian)', () => {
     // Its elements are the inputs themselves.
     expect(r.graph.outputs?.map((o) => r.graph.label[o])).toEqual(['v[0]', 'v[1]']);
     const second = analyze('v = [1, 2]; f = v', {}, { row: 1 });
-    expect(second.ok && [second.row, second.value, second.gradients]).toEqual([1, 2, { 'v[0]': 0, 'v[1]': 1 }]);
+    expect(second.ok && [second.row, second.value, second.gradients]).toEqual([
+      1,
+      2,
+      { 'v[0]': 0, 'v[1]': 1 },
+    ]);
     // Rows out of range are the nearest one.
     expect((analyze('v = [1, 2]; f = v', {}, { row: 9 }) as { row?: number }).row).toBe(1);
     // Constants only: a Jacobian of 2 rows and no columns.
