@@ -70,3 +70,16 @@ test('the tensor view, an opened operation, the matrix editor and the node detai
   await page.getByLabel('Dark theme').check();
   expect(await violations(page)).toEqual([]);
 });
+
+test('forward mode and a vector output’s Jacobian have no accessibility violations, in both themes', async ({
+  page,
+}) => {
+  const src = encodeURIComponent('x1 = 3; x2 = 1\ny = [-5*x1 + x2, x1^2]');
+  await page.goto(`/#src=${src}&seed=x1&step=2`);
+  await expect(page.getByLabel('Forward mode: seed 1 on')).toHaveValue('x1');
+  await expect(page.getByRole('region', { name: 'Jacobian' })).toBeVisible();
+  await page.getByText('Forward vs reverse mode').click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('Dark theme').check();
+  expect(await violations(page)).toEqual([]);
+});
