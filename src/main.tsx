@@ -6,6 +6,7 @@ import { createGradflowStore } from './store/store';
 import { whenIdle } from './ui/idle';
 import { preloadParts } from './ui/lazyPart';
 import { loadTex } from './ui/tex/load';
+import { loadPresets } from './ui/usePresets';
 import { makeLayoutFn } from './view/layoutService';
 
 const options = initialOptions(window.location.hash);
@@ -28,5 +29,6 @@ delete document.documentElement.dataset.returning;
 // paint: they are fetched once the page is up and idle, or when first needed (see ui/tex/load.ts).
 whenIdle(() => {
   void loadTex();
+  void loadPresets();
   preloadParts();
 });

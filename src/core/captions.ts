@@ -65,7 +65,8 @@ export function forwardCaption(
   const show = (a: string[]) =>
     spec.name === 'param'
       ? (a[0] as string)
-      : node.inputs.length === 2 && spec.functions.length === 0 && spec.name !== 'call'
+      : // An operator between its operands (x + y, x1 ^ 2); a function around them (max(a, b)).
+        node.inputs.length === 2 && !/\w/.test(spec.symbol) && spec.name !== 'call'
         ? `${a[0]} ${spec.symbol} ${a[1]}`
         : `${node.fn ?? (spec.name === 'neg' ? '−' : spec.symbol)}(${a.join(', ')})`;
   return `${names[id]} = ${show(args)} = ${show(nums)} = ${f(values[id] as number)}`;

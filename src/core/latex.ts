@@ -22,6 +22,8 @@ export function num(v: number, digits = 4, alone = false): string {
 }
 
 const partialOf = (top: string, bottom: string) => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
+/** A tangent, the derivative along the seed with every path counted: d top / d bottom. */
+export const totalOf = (top: string, bottom: string) => `\\frac{d ${top}}{d ${bottom}}`;
 
 /** The formula of a gate applied to its operands; a call is written with its function's name. */
 function gateLatex(graph: Graph, id: number, args: readonly string[]): string {
@@ -130,8 +132,9 @@ function branches(
 /**
  * Forward mode: the chain rule read from the input side at one tangent step, with symbols, the local
  * derivative's formula, then numbers:
- *   ∂q/∂x = ∂q/∂x · ∂x/∂x = 1 · 1 = 1           (the seed's own edge: ∂x/∂x = 1)
- *   ∂f/∂x = ∂f/∂q · ∂q/∂x = z · 1 = (−4) · 1 = −4
+ *   dq/dx = ∂q/∂x · dx/dx = 1 · 1 = 1           (the seed's own edge: dx/dx = 1)
+ *   df/dx = ∂f/∂q · dq/dx = z · 1 = (−4) · 1 = −4
+ * (d for the tangents, ∂ for the gate's local derivative)
  * and the running sum where the tangents of several branches meet.
  */
 export function tangentLatex(
@@ -149,6 +152,6 @@ export function tangentLatex(
   const local = gate ? partialLatex(graph, step.target, args, t, step.slot) : '';
   const incoming = num(step.incoming);
   const formula = isNumber(local) ? '' : ` = ${factor(local)} \\cdot ${incoming}`;
-  const chain = `${partialOf(t, s)} \\cdot ${partialOf(s, x)}${formula} = ${num(step.local)} \\cdot ${incoming} = ${num(step.contribution, 4, true)}`;
-  return branches(partialOf(t, x), s, chain, step, previous);
+  const chain = `${partialOf(t, s)} \\cdot ${totalOf(s, x)}${formula} = ${num(step.local)} \\cdot ${incoming} = ${num(step.contribution, 4, true)}`;
+  return branches(totalOf(t, x), s, chain, step, previous);
 }

@@ -5,7 +5,9 @@ import type { GatePattern } from './ops/types';
 import type { TangentPass, TangentStep } from './tangent';
 
 /* What the Step panel says at a forward-mode step: how the gate passes a tangent on, then the chain rule
- * read from the input side, ∂t/∂x = ∂t/∂s · ∂s/∂x, in numbers. */
+ * read from the input side, dt/dx = ∂t/∂s · ds/dx, in numbers. A tangent is written with d (dt/dx, the
+ * derivative of t along the seed x, all paths counted), a gate's local derivative with ∂ (∂t/∂s, the gate
+ * alone), so that the two never read alike. */
 
 /** A number after × or +, parenthesized when negative: 3 × (−4). */
 const factor = (v: number) => (v < 0 ? `(${f(v)})` : f(v));
@@ -70,9 +72,8 @@ export function tangentCaption(
       ? undefined
       : { name: names[o] as string, value: values[o] as number, constant: graph.op[o] === CONST_CODE };
   const what = gateSays(OP[gate.op].pattern, code === PARAM_CODE ? t : word, s, step.local, step.slot, other);
-  // Along the seed's own edge, ∂s/∂x is the seed itself: 1.
-  const inner = step.source === pass.seed ? `∂${x}/∂${x}` : `∂${s}/∂${x}`;
-  const chain = `∂${t}/∂${x} = ∂${t}/∂${s} · ${inner} = ${f(step.local)} × ${factor(step.incoming)} = ${f(step.contribution)}`;
+  // Along the seed's own edge, dx/dx is the seed itself: 1.
+  const chain = `d${t}/d${x} = ∂${t}/∂${s} · d${s}/d${x} = ${f(step.local)} × ${factor(step.incoming)} = ${f(step.contribution)}`;
   // Arguments that do not depend on the seed bring a tangent of 0: said once, at the gate's last term.
   const still = gate.inputs.filter((i) => !pass.cone[i] && graph.op[i] !== CONST_CODE);
   const zero =

@@ -103,3 +103,9 @@ export const LECTURE_EXAMPLES: readonly LectureExample[] = [
     expected: { value: 1, gradients: { x: 3 } },
   },
 ];
+
+/** The text a preset loads: its values written as declarations, so the text alone describes it. */
+export function presetText(p: LectureExample): string {
+  const decls = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`);
+  return decls.length ? `${decls.join('; ')}\n${p.source}` : p.source;
+}

@@ -158,8 +158,4 @@ export const PRESETS: readonly LectureExample[] = [
   ...TENSOR_EXAMPLES,
 ];
 
-/** The text a preset loads: its values written as declarations, so the text alone describes it. */
-export function presetText(p: LectureExample): string {
-  const decls = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`);
-  return decls.length ? `${decls.join('; ')}\n${p.source}` : p.source;
-}
+export { presetText } from './lectures';

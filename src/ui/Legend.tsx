@@ -55,7 +55,7 @@ export function Legend() {
             <span className="legend-value">{valueColour} above an edge</span>: the value flowing forward
           </li>
           <li>
-            <span className="legend-grad">{gradColour} below an edge</span>: forward mode, the tangent ∂·/∂
+            <span className="legend-grad">{gradColour} below an edge</span>: forward mode, the tangent d·/d
             {seed} flowing forward with it
           </li>
           <li>

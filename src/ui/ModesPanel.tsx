@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatNumber as f, tangent } from '../core';
+import { sceneLength } from '../store/derive';
 import { useGradflow } from '../store/hooks';
+import { seedOf } from '../store/modes';
 import { selectActions } from '../store/selectors';
 import { useTicker } from './useTicker';
 
@@ -20,16 +22,24 @@ const MLP = { pixels: 784, weights: 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 
 export function ModesPanel() {
   const scene = useGradflow((s) => s.scene);
   const a = scene?.full ?? null;
-  const [done, setDone] = useState(0);
+  // The inputs whose forward pass has run, here or played to its end on the graph.
+  const [filled, setFilled] = useState<ReadonlySet<string>>(new Set());
   const [pick, setPick] = useState<string | null>(null);
   const { setSeed } = useGradflow(selectActions);
+  const playing = useGradflow((s) => seedOf(s.scene));
+  const ended = useGradflow((s) => !s.playing && s.position >= sceneLength(s.scene));
   const { start, stop } = useTicker();
-  // A new program starts over.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the analysis changes
+  // A new program (or new values) starts over; the same one redrawn (in forward mode, at scalar level) does not.
+  const program = a ? `${a.source}\u0000${a.inputs.map((i) => i.value).join(',')}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the program changes
   useEffect(() => {
     stop();
-    setDone(0);
-  }, [a]);
+    setFilled(new Set());
+  }, [program]);
+  // A forward pass played to its end on the graph fills its row too.
+  useEffect(() => {
+    if (playing !== null && ended) setFilled((f) => (f.has(playing) ? f : new Set([...f, playing])));
+  }, [playing, ended]);
   if (!a) return null;
   const n = a.inputs.length;
   // A vector output has m elements: reverse mode needs a backward pass for each (a row of the Jacobian).
@@ -37,17 +47,23 @@ export function ModesPanel() {
   // A table of 13,000 rows says nothing more than one of 40: the passes are run for the first ones.
   const shown = Math.min(n, MAX_ROWS);
   const out = a.graph.label[a.graph.output] ?? 'f';
-  const seed = pick !== null && a.inputs.some((i) => i.name === pick) ? pick : a.inputs[0]?.name;
+  // The picker follows the pass on the graph, else the student's last choice.
+  const chosen = playing ?? pick;
+  const seed = chosen !== null && a.inputs.some((i) => i.name === chosen) ? chosen : a.inputs[0]?.name;
+  const listed = a.inputs.slice(0, shown);
+  const next = listed.find((i) => !filled.has(i.name));
+  const fill = (name: string) => setFilled((f) => new Set([...f, name]));
   const edges = a.graph.edgeCount;
   // Forward pass k: the tangent seeded on input k, read at the output.
   const pass = (k: number) =>
     tangent(a.graph, a.values, (a.inputs[k] as { node: number }).node)[a.graph.output] as number;
   const runAll = () => {
-    let k = done >= shown ? 0 : done;
-    setDone(k);
+    // Every pass again, from the first, one at a time.
+    setFilled(new Set());
+    let k = 0;
     start(() => {
+      fill((listed[k] as { name: string }).name);
       k++;
-      setDone(k);
       return k < shown;
     }, PASS_MS);
   };
@@ -56,7 +72,8 @@ export function ModesPanel() {
       <p>
         This program has <strong>n = {n}</strong> input{n === 1 ? '' : 's'} and <strong>m = {m}</strong>{' '}
         output{m === 1 ? '' : 's'}. Forward mode needs one pass per input: <strong>{n}</strong> pass
-        {n === 1 ? '' : 'es'} of {edges} edges each. Reverse mode (backprop) needs one pass per output:{' '}
+        {n === 1 ? '' : 'es'}, each through the graph's {edges} edges (on the graph, a pass shows only the
+        edges its tangent travels). Reverse mode (backprop) needs one pass per output:{' '}
         {m === 1 ? (
           <>
             <strong>1</strong> backward pass gives every ∂{out}/∂x at once.
@@ -77,7 +94,10 @@ export function ModesPanel() {
         <div className="modes-controls">
           <label>
             Watch one forward pass on the graph, seed 1 on{' '}
-            <select value={seed} onChange={(e) => setPick(e.target.value)}>
+            <select
+              value={seed}
+              onChange={(e) => (playing === null ? setPick(e.target.value) : setSeed(e.target.value, true))}
+            >
               {a.inputs.slice(0, MAX_ROWS * 5).map((i) => (
                 <option key={i.name} value={i.name}>
                   {i.name}
@@ -96,14 +116,14 @@ export function ModesPanel() {
         </div>
       )}
       <div className="modes-controls">
-        <button type="button" disabled={done >= shown} onClick={() => setDone(Math.min(shown, done + 1))}>
+        <button type="button" disabled={next === undefined} onClick={() => next && fill(next.name)}>
           Next forward pass
         </button>
         <button type="button" onClick={runAll}>
           Run every forward pass
         </button>
         <span role="status" className="modes-status">
-          {done === 0 ? 'No forward pass yet.' : `${done} of ${n} forward passes done.`}
+          {filled.size === 0 ? 'No forward pass yet.' : `${filled.size} of ${n} forward passes done.`}
           {shown < n && ` (the first ${shown} inputs are listed)`}
         </span>
       </div>
@@ -116,9 +136,9 @@ export function ModesPanel() {
           </tr>
         </thead>
         <tbody>
-          {a.inputs.slice(0, shown).map((input, k) => {
+          {listed.map((input, k) => {
             const reverse = a.gradients[input.name] as number;
-            const forward = k < done ? pass(k) : undefined;
+            const forward = filled.has(input.name) ? pass(k) : undefined;
             const agree =
               forward !== undefined && Math.abs(forward - reverse) <= 1e-9 * Math.max(1, Math.abs(reverse));
             return (

@@ -32,7 +32,7 @@ export function Playback() {
         ? `Start: seed 1 on ${seed}`
         : p < length
           ? `Tangent step ${p} of ${length - 1}`
-          : `Done: the tangent of ${seed}`
+          : `Done: the pass seeded on ${seed}`
       : p === 0
         ? 'Start: inputs only'
         : p <= forwardLength

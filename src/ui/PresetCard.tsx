@@ -1,7 +1,8 @@
 import { type AnalysisOk, formatNumber } from '../core';
-import { PRESETS, presetText } from '../examples/presets';
+import { presetText } from '../examples/lectures';
 import { useGradflow } from '../store/hooks';
 import './PresetCard.css';
+import { usePresets } from './usePresets';
 
 const CLOSE = (a: number, b: number) => Math.abs(a - b) <= 5e-6 * Math.max(1, Math.abs(b));
 
@@ -18,7 +19,7 @@ function namedValue(got: AnalysisOk, name: string): number | undefined {
 export function PresetCard() {
   const source = useGradflow((s) => s.source);
   const analysis = useGradflow((s) => s.analysis);
-  const preset = PRESETS.find((p) => presetText(p) === source);
+  const preset = usePresets().find((p) => presetText(p) === source);
   if (!preset) return null;
   const got = analysis.ok ? analysis : null;
   const out = (got ? got.graph.label[got.graph.output] : undefined) ?? 'f';

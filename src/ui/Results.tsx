@@ -3,13 +3,14 @@ import { formatNumber, nodeNames } from '../core';
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectShown, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from './lazyPart';
-import { TensorGradients } from './TensorGradients';
 
 /** Inputs listed in the Gradients table before "Show all". */
 const MAX_ROWS = 200;
 
 // The Jacobian's code comes with the first program whose output is a vector.
 const JACOBIAN = lazyPart(() => import('./JacobianPanel').then((m) => m.JacobianPanel));
+// And each tensor input's gradient as a matrix with the first program that has one.
+const TENSOR_GRADIENTS = lazyPart(() => import('./TensorGradients').then((m) => m.TensorGradients));
 
 /**
  * The output value and the Gradients table, as text: always the final numbers of the current program
@@ -57,14 +58,17 @@ export function Results() {
       </p>
       {outs && (
         <label className="row-pick">
-          A vector has no single gradient: the gradients, and the graph's backward pass, of{' '}
+          Gradients of{' '}
           <select value={analysis.row ?? 0} onChange={(e) => setRow(Number(e.target.value))}>
             {outs.map((o, k) => (
               <option key={o} value={k}>
                 {names[o]}
               </option>
             ))}
-          </select>
+          </select>{' '}
+          <span className="hint">
+            (a vector has a gradient per element; the graph's backward pass is this one's)
+          </span>
         </label>
       )}
       <table className="gradients" aria-label="Gradients">
@@ -99,7 +103,9 @@ export function Results() {
           </button>
         </p>
       )}
-      <TensorGradients analysis={analysis} out={out} />
+      {analysis.graph.tensors.length > 0 && (
+        <LazyBox name="The gradients as matrices" part={TENSOR_GRADIENTS} props={{ analysis, out }} />
+      )}
       {outs && <LazyBox name="The Jacobian" part={JACOBIAN} props={{ analysis }} />}
       {analysis.warnings.map((w) => (
         <p key={`${w.start}-${w.message}`} className="warning">

@@ -2,14 +2,17 @@ import type { Scene, TensorScene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden, useTensorFrame } from '../store/hooks';
 import { markText, questionAt } from '../store/quiz';
 import { selectScene } from '../store/selectors';
-import { describeStep } from './describeStep';
+import { describeEnd, gateTitle } from './describeEnds';
 import { LazyBox, lazyPart } from './lazyPart';
-import { QuizPrompt } from './QuizPrompt';
-import { SeedBar } from './SeedBar';
-import { Tex } from './Tex';
 
 // The tensor level's captions come with its drawing (see view/GraphView.tsx).
 const TENSOR_STEP = lazyPart(() => import('./TensorStepText').then((m) => m.TensorStepText));
+// A gate's captions come with the first step off the Start (the first screen's text needs none).
+const GATE_STEP = lazyPart(() => import('./GateStepText').then((m) => m.GateStepText));
+// The quiz's prompt comes with the first quiz.
+const QUIZ_PROMPT = lazyPart(() => import('./QuizPrompt').then((m) => m.QuizPrompt));
+// Forward mode's captions come with the first forward pass.
+const TANGENT_STEP = lazyPart(() => import('./TangentStepText').then((m) => m.TangentStepText));
 
 /** What the current step does, in words (for everyone) and as a chain-rule equation (KaTeX). */
 export function StepPanel() {
@@ -34,11 +37,21 @@ export function StepPanel() {
         />
       </section>
     );
-  const { title, text, latex } = describeStep(scene, frame);
+  if (scene.timeline.tangent)
+    return (
+      <section className="step-panel" aria-label="Step" aria-live="polite">
+        <LazyBox
+          name="The forward-mode step"
+          part={TANGENT_STEP}
+          props={{ scene, frame, pass: scene.timeline.tangent }}
+        />
+      </section>
+    );
+  const end = frame.phase === 'start' || frame.phase === 'done' ? describeEnd(scene, frame) : null;
+  const title = end ? end.title : gateTitle(scene, frame);
   const question = quiz ? questionAt(scene, frame) : null;
   return (
     <section className="step-panel" aria-label="Step" aria-live="polite">
-      <SeedBar />
       <h2 className="step-title">
         {title}
         {quiz && (
@@ -49,14 +62,22 @@ export function StepPanel() {
         )}
       </h2>
       {hidden && question ? (
-        <QuizPrompt key={`${scene.shape}:${frame.phase}:${frame.index}`} prompt={question.prompt} />
+        <LazyBox
+          key={`${scene.shape}:${frame.phase}:${frame.index}`}
+          name="The quiz"
+          part={QUIZ_PROMPT}
+          props={{ prompt: question.prompt }}
+        />
       ) : (
         <>
           {answer && question && (
             <p className={`mark ${answer.correct ? 'right' : 'wrong'}`}>{markText(answer, question.truth)}</p>
           )}
-          <p className="step-text">{text}</p>
-          {latex && <Tex latex={latex} display className="step-tex" />}
+          {end ? (
+            <p className="step-text">{end.text}</p>
+          ) : (
+            <LazyBox name="The step" part={GATE_STEP} props={{ scene, frame }} />
+          )}
         </>
       )}
     </section>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { PRESETS, presetText } from '../examples/presets';
+import { presetText } from '../examples/lectures';
 import { useGradflow, useGradflowApi } from '../store/hooks';
 import { currentLink } from '../store/persist';
 import { selectActions } from '../store/selectors';
 import { toggleFullscreen } from './fullscreen';
+import { loadPresets, usePresets } from './usePresets';
 
 /** Title, presets, sharing and colours; and any notice that is not about the program text. */
 export function TopBar() {
@@ -15,9 +16,10 @@ export function TopBar() {
   const quiz = useGradflow((s) => s.quiz);
   const { setPalette, setNotice, setTheme, setProjector, setShortcuts, setQuiz } = useGradflow(selectActions);
   const [copied, setCopied] = useState('');
+  const presets = usePresets();
 
   const loadPreset = (id: string) => {
-    const p = PRESETS.find((x) => x.id === id);
+    const p = presets.find((x) => x.id === id);
     if (!p) return;
     // One undo step of its own: Ctrl+Z brings the student's previous text back.
     api.getState().loadText(presetText(p), p.expanded);
@@ -64,9 +66,15 @@ export function TopBar() {
   const presetPicker = (
     <div className="preset-picker">
       <label htmlFor="preset">Preset</label>
-      <select id="preset" value="" onChange={(e) => loadPreset(e.target.value)}>
+      <select
+        id="preset"
+        value=""
+        onChange={(e) => loadPreset(e.target.value)}
+        onFocus={() => void loadPresets()}
+        onPointerDown={() => void loadPresets()}
+      >
         <option value="">Load an example…</option>
-        {PRESETS.map((p) => (
+        {presets.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>

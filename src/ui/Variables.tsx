@@ -1,8 +1,12 @@
 import { useGradflow } from '../store/hooks';
 import { selectActions, selectInputs } from '../store/selectors';
-import { groupInputs, MatrixInput } from './MatrixInput';
+import { groupInputs } from './inputGroups';
+import { LazyBox, lazyPart } from './lazyPart';
 import { Variable } from './Variable';
 import './panels.css';
+
+// A vector or matrix input's grid comes with the first program that has one.
+const MATRIX_INPUT = lazyPart(() => import('./MatrixInput').then((m) => m.MatrixInput));
 
 /**
  * One row per input: a number field named by the variable (`x1`), and a slider with an editable range.
@@ -22,7 +26,12 @@ export function Variables() {
         g.kind === 'one' ? (
           <Variable key={g.input.name} input={g.input} kept={kept.includes(g.input)} />
         ) : (
-          <MatrixInput key={g.name} group={g} kept={kept} />
+          <LazyBox
+            key={g.name}
+            name={`The grid of ${g.name}`}
+            part={MATRIX_INPUT}
+            props={{ group: g, kept }}
+          />
         ),
       )}
       {kept.length > 0 && (

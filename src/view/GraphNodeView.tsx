@@ -2,7 +2,7 @@ import { type CSSProperties, memo } from 'react';
 import { formatNumber as f, type GraphNode, OP } from '../core';
 import { nodeSize, nodeSymbol, SUB_DY, SUB_SIZE, symbolFit } from './geometry';
 import { belowText } from './labels/inputs';
-import { belowInput } from './labels/plan';
+import { belowInput, NAME_ABOVE } from './labels/plan';
 
 export interface NodeProps {
   node: GraphNode;
@@ -69,7 +69,7 @@ export const GraphNodeView = memo(function GraphNodeView({
       ? ''
       : seed === undefined
         ? `, gradient ${f(grad)}`
-        : `, tangent ∂${name}/∂${seed} ${f(grad)}`;
+        : `, tangent d${name}/d${seed} ${f(grad)}`;
   const label = `${describe}${value === undefined ? '' : `, value ${f(value)}`}${slope}${opens}`;
   const cls = [
     'node',
@@ -133,7 +133,7 @@ export const GraphNodeView = memo(function GraphNodeView({
         </g>
       )}
       {!labelsHidden && node.op !== 'input' && node.op !== 'const' && node.op !== 'param' && (
-        <text className="name-label" y={-hh - 8} textAnchor="middle">
+        <text className="name-label" y={-hh - NAME_ABOVE} textAnchor="middle">
           {name}
         </text>
       )}

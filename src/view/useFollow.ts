@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef } from 'react';
 import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
 import { type Box, type Camera, follow, union, type Viewport } from './camera';
+import { stubPoints } from './edges';
 import { nodeSize } from './geometry';
 import { textBox, textWidth } from './labels/boxes';
 import type { LabelSizes } from './labels/plan';
@@ -37,14 +38,23 @@ function nodeBox(scene: Scene, id: number): Box {
  */
 export function focusNodes(scene: Scene, frame: Frame): Box | null {
   const edge = frame.step ?? frame.tangent;
+  const { graph } = scene.analysis;
   const ids = edge
     ? [edge.source, edge.target]
-    : frame.phase === 'forward' && frame.node !== undefined
-      ? [frame.node, ...(scene.analysis.graph.nodes[frame.node]?.inputs ?? [])]
-      : [];
+    : // Forward mode's answer is at the output (every output's, for a vector output).
+      frame.phase === 'done' && scene.timeline.tangent
+      ? graph.allOutputs
+      : frame.phase === 'forward' && frame.node !== undefined
+        ? [frame.node, ...(graph.nodes[frame.node]?.inputs ?? [])]
+        : [];
   if (ids.length === 0) return null;
   let box = nodeBox(scene, ids[0] as number);
   for (const id of ids.slice(1)) box = union(box, nodeBox(scene, id));
+  if (!edge && frame.phase === 'done') {
+    // ...and on the output's own edge, where its tangent is written.
+    const [, [x, y] = [0, 0]] = stubPoints(scene);
+    box = union(box, { x0: x, y0: y - 30, x1: x, y1: y + 30 });
+  }
   return box;
 }
 

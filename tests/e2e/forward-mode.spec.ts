@@ -27,8 +27,8 @@ test('the tangent of x flows x → q → f, step by step, and ends at ∂f/∂x 
   await expect(title(page)).toHaveText('Forward mode: the seed');
   await expect(page.locator('.where')).toHaveText('Start: seed 1 on x');
   // The seeds under the inputs: 1 on x, 0 on the others; every value is already known.
-  await expect(page.getByRole('button', { name: 'input x, value −2, tangent ∂x/∂x 1' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'input y, value 5, tangent ∂y/∂x 0' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'input x, value −2, tangent dx/dx 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'input y, value 5, tangent dy/dx 0' })).toBeVisible();
   await expect(page.locator('.node-grad')).toHaveText([/seed 1$/, /seed 0$/, /seed 0$/]);
   // z does not depend on x: drawn faint, and its edge too.
   await expect(page.locator('.edge.dim')).toHaveCount(2);
@@ -39,7 +39,7 @@ test('the tangent of x flows x → q → f, step by step, and ends at ∂f/∂x 
   await expect(title(page)).toHaveText('Tangent step 1 of 2');
   await expect(page.getByLabel('Forward mode: seed 1 on')).toHaveValue('x');
   await expect(text(page)).toContainText('Edge x → q: add passes the tangent of x through unchanged');
-  await expect(text(page)).toContainText('∂q/∂x = ∂q/∂x · ∂x/∂x = 1 × 1 = 1');
+  await expect(text(page)).toContainText('dq/dx = ∂q/∂x · dx/dx = 1 × 1 = 1');
   await expect(page.locator('.grad-label.current tspan')).toHaveText(['1 × 1', '= 1']);
   // The dot runs forward along the edge, from x to the gate.
   await expect(page.locator('.pulse animateMotion')).toHaveAttribute('keyPoints', '0;1');
@@ -47,12 +47,12 @@ test('the tangent of x flows x → q → f, step by step, and ends at ∂f/∂x 
   await page.keyboard.press('PageDown');
   await expect(title(page)).toHaveText('Tangent step 2 of 2');
   await expect(text(page)).toContainText('mul scales the tangent of q by the other input');
-  await expect(text(page)).toContainText('∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4');
+  await expect(text(page)).toContainText('df/dx = ∂f/∂q · dq/dx = −4 × 1 = −4');
   await expect(text(page)).toContainText('z does not depend on x');
   await expect(page.locator('.grad-label.current tspan')).toHaveText(['−4 × 1', '= −4']);
   // The chain rule as KaTeX, with symbols then numbers.
   await expect(page.locator('.step-tex .katex-mathml annotation')).toHaveText(
-    '\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial q} \\cdot \\frac{\\partial q}{\\partial x} = z \\cdot 1 = (-4) \\cdot 1 = -4',
+    '\\frac{d f}{d x} = \\frac{\\partial f}{\\partial q} \\cdot \\frac{d q}{d x} = z \\cdot 1 = (-4) \\cdot 1 = -4',
   );
   // The tangent of x that reached q rides on q's edge.
   await expect(page.locator('.edge[data-edge] .grad-label:not(.current)').first()).toHaveText(/^1+$/);
@@ -60,11 +60,15 @@ test('the tangent of x flows x → q → f, step by step, and ends at ∂f/∂x 
   await page.keyboard.press('PageDown');
   await expect(title(page)).toHaveText('Forward mode: done');
   await expect(text(page)).toContainText(
-    "∂f/∂x = −4 after 2 tangent steps. Reverse mode's gradient ∂f/∂x is −4: the same.",
+    "df/dx = −4 after 2 tangent steps. Reverse mode's gradient ∂f/∂x is −4: the same.",
   );
   await expect(text(page)).toContainText('this program has 3 inputs, so forward mode needs 3 passes');
   // The output's own edge shows the result.
   await expect(page.locator('.edge[data-edge="-1"] .grad-label')).toHaveText('-4−4');
+  // The pass played on the graph fills its row of the tool's table, ticked against reverse mode.
+  const table = page.getByRole('table', { name: 'Forward mode against reverse mode' });
+  await expect(table.locator('tbody tr').first()).toContainText('✓ same');
+  await expect(page.locator('.modes-status')).toHaveText('1 of 3 forward passes done.');
 });
 
 test('every forward pass, one after another, gives the gradient reverse mode gave (ReLU net, 12 inputs)', async ({

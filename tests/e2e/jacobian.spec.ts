@@ -24,7 +24,7 @@ test('the graph of a vector output, its gradients one element at a time, and its
   const grads = page.getByRole('table', { name: 'Gradients' });
   await expect(grads.locator('thead')).toContainText('∂y[0]/∂input');
   await expect(grads.locator('tbody td.grad')).toHaveText(['−5', '1']);
-  await page.getByLabel(/the gradients, and the graph's backward pass, of/).selectOption('y[1]');
+  await page.getByLabel(/^Gradients of/).selectOption('y[1]');
   await expect(grads.locator('tbody td.grad')).toHaveText(['6', '0']);
   await expect(page.getByRole('button', { name: /^y\[1\]: pow gate, the output, value 9/ })).toBeVisible();
   // The whole matrix: the lecture's [[−5, 1], [6, 0]] at x1 = 3.
@@ -76,6 +76,6 @@ test('filled column by column: one forward pass per input reaches every element'
   });
   await expect(cells).toHaveText(['−5', '1', '6', '0']);
   await expect(page.locator('.step-text')).toContainText(
-    'Column x2 of the Jacobian, in one pass of 1 tangent steps: ∂y[0]/∂x2 = 1, ∂y[1]/∂x2 = 0.',
+    'Column x2 of the Jacobian, in one pass of 1 tangent step: dy[0]/dx2 = 1, dy[1]/dx2 = 0.',
   );
 });

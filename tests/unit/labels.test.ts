@@ -53,6 +53,18 @@ describe('label plan', () => {
     expect(collisions(p)).toBe(0);
   });
 
+  it('keeps the names of gates where nothing crowds them (q and f of the lecture circuit)', () => {
+    // The names are what the captions speak of ("Edge q → f"): a gate with room above it shows its name.
+    // (A name's box once overlapped its own gate's by half a pixel, and every name was hidden.)
+    const { plan: p } = plan(sceneOf('x = -2; y = 5; z = -4\nq = x + y\nf = q * z'));
+    expect([...p.hiddenNames]).toEqual([]);
+    const relu = plan(sceneOf(PRESETS.find((x) => x.id === 'relu-net')?.source as string)).plan;
+    const gates = sceneOf(PRESETS.find((x) => x.id === 'relu-net')?.source as string).analysis.graph.nodes.filter(
+      (n) => n.inputs.length > 0,
+    ).length;
+    expect(relu.hiddenNames.size).toBeLessThan(gates / 2);
+  });
+
   it('places every number of a small lecture circuit', () => {
     const { plan: p, edges } = plan(sceneOf('x = -2; y = 5; z = -4\nq = x + y\nf = q * z'));
     expect(p.value.size).toBe(edges);

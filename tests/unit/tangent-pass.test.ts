@@ -93,13 +93,13 @@ describe('forward mode, step by step', () => {
     const pass = tangentPass(r.graph, r.values, node(r, 'x'));
     const [first, second] = pass.steps;
     expect(tangentCaption(r.graph, names, r.values, pass, first as never)).toBe(
-      'add passes the tangent of x through unchanged (local derivative 1): the tangents of its inputs add. ∂q/∂x = ∂q/∂x · ∂x/∂x = 1 × 1 = 1. y does not depend on x: its tangent is 0 and brings nothing.',
+      'add passes the tangent of x through unchanged (local derivative 1): the tangents of its inputs add. dq/dx = ∂q/∂x · dx/dx = 1 × 1 = 1. y does not depend on x: its tangent is 0 and brings nothing.',
     );
     expect(tangentCaption(r.graph, names, r.values, pass, second as never)).toBe(
-      "mul scales the tangent of q by the other input's value (z = −4): the product rule, one term per input. ∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4. z does not depend on x: its tangent is 0 and brings nothing.",
+      "mul scales the tangent of q by the other input's value (z = −4): the product rule, one term per input. df/dx = ∂f/∂q · dq/dx = −4 × 1 = −4. z does not depend on x: its tangent is 0 and brings nothing.",
     );
     expect(tangentLatex(r.graph, names, pass.seed, second as never, [])).toBe(
-      '\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial q} \\cdot \\frac{\\partial q}{\\partial x} = z \\cdot 1 = (-4) \\cdot 1 = -4',
+      '\\frac{d f}{d x} = \\frac{\\partial f}{\\partial q} \\cdot \\frac{d q}{d x} = z \\cdot 1 = (-4) \\cdot 1 = -4',
     );
   });
 
@@ -109,7 +109,7 @@ describe('forward mode, step by step', () => {
     const pass = tangentPass(sq.graph, sq.values, node(sq, 'x'));
     const last = tangentLatex(sq.graph, nm, pass.seed, pass.steps[1] as never, [3]);
     expect(last).toContain('\\text{via } x');
-    expect(last).toContain('\\frac{\\partial f}{\\partial x} = 3 + 3 = 6');
+    expect(last).toContain('\\frac{d f}{d x} = 3 + 3 = 6');
     expect(tangentCaption(sq.graph, nm, sq.values, pass, pass.steps[1] as never)).toContain(
       'Tangents add where branches meet: f now has 3 + 3 = 6.',
     );

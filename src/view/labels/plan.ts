@@ -71,6 +71,12 @@ export const edgeOf = (t: number): number => Math.floor(t / 4) - 2;
 /** The baseline of an input's gradient label (∂ …), just below the input's box. */
 export const belowInput = (hh: number, size: number): number => hh + GAP + ASCENT * size;
 
+/**
+ * The baseline of a gate's name, above its shape: far enough that the name's box (with its margin) clears
+ * the gate's own (padded by 2), so that a name with room above it is kept.
+ */
+export const NAME_ABOVE = 10;
+
 /** Baselines for the value and gradient labels around the point p, in one of three arrangements. */
 function arrangements(p: Point, s: number): [number, number][] {
   const above = p[1] - GAP - DESCENT * s; // a line of text just above the edge
@@ -106,7 +112,7 @@ export function planLabels(
   const hiddenNames = new Set<number>();
   nodes.forEach((n, id) => {
     if (!n.name) return;
-    const box = textBox(n.x, n.y - n.hh - 8, textWidth(n.name, sizes.name), sizes.name);
+    const box = textBox(n.x, n.y - n.hh - NAME_ABOVE, textWidth(n.name, sizes.name), sizes.name);
     if (grid.hits(box).length > 0) hiddenNames.add(id);
     else grid.add(box, tag(KIND.nodeLabel, id));
   });
@@ -257,7 +263,11 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
     const reserved = node.below ? (ASCENT + DESCENT) * plan.sizes.value + GAP : 0;
     const below = node.y + node.hh + GAP + reserved + ASCENT * ss;
     const above =
-      node.y - node.hh - (node.name ? 8 + (ASCENT + DESCENT) * plan.sizes.name : 0) - GAP - DESCENT * ss;
+      node.y -
+      node.hh -
+      (node.name ? NAME_ABOVE + (ASCENT + DESCENT) * plan.sizes.name : 0) -
+      GAP -
+      DESCENT * ss;
     // Below the node, above it, further below; then beside it, right or left (where the current step's
     // edge comes in from below, as in forward mode, the places under the node may all be taken).
     const mid = node.y + (ASCENT - DESCENT) * ss * 0.5;

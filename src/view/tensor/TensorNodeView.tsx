@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { type DrawnNode, OP, opWord } from '../../core';
+import { NAME_ABOVE } from '../labels/plan';
 import { dims, matrixLines, matrixText } from './matrix';
 
 /** What a tensor operation shows in its shape: the lecture's symbol for it. */
@@ -125,7 +126,7 @@ export const TensorNodeView = memo(function TensorNodeView(p: TensorNodeProps) {
         {tensorSymbol(node, name)}
       </text>
       {!constant && !(node.kind === 'input' && shape.length === 0) && (
-        <text className="name-label" y={-hh - 8} textAnchor="middle">
+        <text className="name-label" y={-hh - NAME_ABOVE} textAnchor="middle">
           {node.kind === 'input' ? dims(shape) : shape.length === 0 ? name : `${name} · ${dims(shape)}`}
         </text>
       )}
