@@ -59,9 +59,9 @@ describe('label plan', () => {
     const { plan: p } = plan(sceneOf('x = -2; y = 5; z = -4\nq = x + y\nf = q * z'));
     expect([...p.hiddenNames]).toEqual([]);
     const relu = plan(sceneOf(PRESETS.find((x) => x.id === 'relu-net')?.source as string)).plan;
-    const gates = sceneOf(PRESETS.find((x) => x.id === 'relu-net')?.source as string).analysis.graph.nodes.filter(
-      (n) => n.inputs.length > 0,
-    ).length;
+    const gates = sceneOf(
+      PRESETS.find((x) => x.id === 'relu-net')?.source as string,
+    ).analysis.graph.nodes.filter((n) => n.inputs.length > 0).length;
     expect(relu.hiddenNames.size).toBeLessThan(gates / 2);
   });
 
