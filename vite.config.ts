@@ -88,9 +88,13 @@ function inlineStylesheet(): Plugin {
   };
 }
 
-/** Modules only lazy parts import (the tensor level's): kept out of the first load's shared chunk. */
+/**
+ * Modules only lazy parts import (the tensor level's, the captions, forward mode's text, the matrix grids):
+ * kept out of the first load's shared chunk. (core/tangent.ts left this list: analyze's Jacobian and the
+ * store's forward mode need it from the start.)
+ */
 const LAZY_ONLY =
-  /[\\/]src[\\/](core[\\/](tangent|jacobian|descent|along)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/])|view[\\/]tensor[\\/]|store[\\/]tensorScene)/;
+  /[\\/]src[\\/](core[\\/](jacobian|descent|along|captions|tangentCaptions|latex)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/]|describeStep|describeTangent|MatrixTable|MatrixInput|GateStepText|TangentStepText|SeedBar|ScalarNodeDetails|TensorGradients|JacobianPanel)|view[\\/](tensor[\\/]|FrameClose|camera)|store[\\/]tensorScene)/;
 
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,

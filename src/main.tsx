@@ -8,6 +8,7 @@ import { preloadParts } from './ui/lazyPart';
 import { loadTex } from './ui/tex/load';
 import { loadPresets } from './ui/usePresets';
 import { makeLayoutFn } from './view/layoutService';
+import { preloadCamera } from './view/useFollow';
 
 const options = initialOptions(window.location.hash);
 const store = createGradflowStore({ ...options, layoutFn: makeLayoutFn() });
@@ -30,5 +31,6 @@ delete document.documentElement.dataset.returning;
 whenIdle(() => {
   void loadTex();
   void loadPresets();
+  void preloadCamera();
   preloadParts();
 });

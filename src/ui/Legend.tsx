@@ -2,6 +2,10 @@ import { formatNumber } from '../core';
 import { useGradflow } from '../store/hooks';
 import { seedOf } from '../store/modes';
 import { selectActions } from '../store/selectors';
+import { LazyBox, lazyPart } from './lazyPart';
+
+// The key of the tensor view and of forward mode comes with their code.
+const LEGEND_MORE = lazyPart(() => import('./LegendMore').then((m) => m.LegendMore));
 
 /** Whether the key is on screen: as the student chose, else shown except on a projector. */
 export const selectLegendShown = (s: { legend: boolean | null; projector: boolean }) =>
@@ -34,36 +38,12 @@ export function Legend() {
   const g = example?.grad ?? 'g';
   return (
     <aside className="legend" aria-label="Key">
-      {tensor ? (
-        <ul>
-          <li>
-            <span className="legend-value">{valueColour} under a node</span>: its value, a vector or matrix (…
-            when it is large; hover or select the node for every number)
-          </li>
-          <li>
-            <span className="legend-grad">{gradColour} ∂ […]</span> under it: its gradient ∂{out}/∂·, of the
-            same shape, once it has arrived
-          </li>
-          <li>
-            <span className="legend-shape">3×4</span> on an edge: the shape it carries; ▸ opens an operation
-            into its scalar gates
-          </li>
-        </ul>
-      ) : seed !== null ? (
-        <ul>
-          <li>
-            <span className="legend-value">{valueColour} above an edge</span>: the value flowing forward
-          </li>
-          <li>
-            <span className="legend-grad">{gradColour} below an edge</span>: forward mode, the tangent d·/d
-            {seed} flowing forward with it
-          </li>
-          <li>
-            <span className="legend-grad">seed 1</span> under {seed},{' '}
-            <span className="legend-grad">seed 0</span> under the other inputs; faint: what does not depend on{' '}
-            {seed}
-          </li>
-        </ul>
+      {tensor || seed !== null ? (
+        <LazyBox
+          name="The key"
+          part={LEGEND_MORE}
+          props={{ tensor, seed: seed ?? '', out, valueColour, gradColour }}
+        />
       ) : (
         <ul>
           <li>

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { type Group, OP } from '../core';
 import type { Scene } from '../store/derive';
+import { FrameClose } from './FrameClose';
 import { nodeSize } from './geometry';
-import { FrameClose } from './SvgParts';
 
 /** Room between a frame and the nodes inside it, and the title's band above them. */
 const PAD = 14;

@@ -3,13 +3,13 @@ import { formatNumber as f, stepEdge } from '../core';
 import { MAX_DRAWN_NODES, SCALARS } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
+import { LazyBox, lazyPart } from '../ui/lazyPart';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
 import { edgeGeometry, orderEdges, stubPoints } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
-import { GroupFrames } from './GroupFrames';
 import { edgePath } from './geometry';
 import { runningSum, tangentSum } from './graphText';
 import { Pulse } from './Pulse';
@@ -17,6 +17,9 @@ import { ArrowMarker } from './SvgParts';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom } from './useZoom';
+
+// The frames of opened calls come with the first program that calls a function.
+const GROUP_FRAMES = lazyPart(() => import('./GroupFrames').then((m) => m.GroupFrames));
 
 /** The scalar graph: React draws the SVG, D3 supplies the curves and the pan/zoom behaviour. */
 export function ScalarGraphView() {
@@ -209,7 +212,9 @@ export function ScalarGraphView() {
             applyTo(g);
           }}
         >
-          <GroupFrames scene={scene} onToggle={toggleCall} />
+          {graph.groups.length > 0 && (
+            <LazyBox name="The call frames" part={GROUP_FRAMES} props={{ scene, onToggle: toggleCall }} />
+          )}
           {/* The current step's edge is drawn last, so that its label sits above every other label. */}
           {orderEdges(graph.edges, focus?.edge).map((e) => {
             const g = geometry[e.id];

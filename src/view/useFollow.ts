@@ -1,7 +1,8 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
-import { type Box, type Camera, follow, union, type Viewport } from './camera';
+import { type Box, union } from './box';
+import type { Camera, follow as Follow, Viewport } from './camera';
 import { stubPoints } from './edges';
 import { nodeSize } from './geometry';
 import { textBox, textWidth } from './labels/boxes';
@@ -58,6 +59,19 @@ export function focusNodes(scene: Scene, frame: Frame): Box | null {
   return box;
 }
 
+/** The camera's maths, fetched with the first step it follows (or when the page is idle). */
+let follow: typeof Follow | null = null;
+let fetching: Promise<unknown> | null = null;
+export const preloadCamera = (): Promise<unknown> =>
+  (fetching ??= import('./camera').then(
+    (m) => {
+      follow = m.follow;
+    },
+    () => {
+      fetching = null; // offline and not cached: the next step tries again
+    },
+  ));
+
 /**
  * The camera that follows the step: after each move through the timeline, the view eases just enough to
  * keep what the frame is about on screen with its numbers legible (see camera.ts). It does nothing while
@@ -85,6 +99,10 @@ export function useFollow(
     if (!active || !svg || !scene?.drawable || !frame) return;
     const nodes = focusNodes(scene, frame);
     if (!nodes) return;
+    if (!follow) {
+      void preloadCamera().then(() => follow && latest.current());
+      return;
+    }
     // The step's label sits up to two and a half lines off the edge (labels/plan.ts spotlight offsets):
     // the camera arrives with room for it, and stays while the label it placed is in view.
     const room = 2.5 * sizes.current;
