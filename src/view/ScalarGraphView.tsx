@@ -5,7 +5,7 @@ import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from '../ui/lazyPart';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
-import { edgeGeometry, orderEdges, stubPoints } from './edges';
+import { edgeGeometry, orderEdges, outputStubs } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
@@ -144,7 +144,7 @@ export function ScalarGraphView() {
   for (let id = Math.max(...outputs); id >= 0; id--)
     if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
   const out = graph.output;
-  const stub = stubPoints(scene);
+  const stubs = outputStubs(scene);
   // A big graph draws only the numbers near the screen (half a screen around it): zoomed in to read them,
   // thousands of labels off screen would cost every frame and show nothing.
   const near = graph.nodes.length > 300 ? nearScreen(view, svgRef.current) : null;
@@ -237,24 +237,29 @@ export function ScalarGraphView() {
               />
             );
           })}
-          <GraphEdge
-            id={-1}
-            d={edgePath(stub)}
-            valueAt={labelAt(plan?.value, spot?.hiddenValue, -1)}
-            gradAt={labelAt(plan?.grad, spot?.hiddenGrad, -1)}
-            value={frame.known[out] ? (values[out] as number) : undefined}
-            grad={
-              tangent
-                ? frame.phase === 'done'
-                  ? (tangent.dots[out] as number)
-                  : undefined
-                : Number.isNaN(frame.grad[out] as number)
-                  ? undefined
-                  : 1
-            }
-            fromConstant={false}
-            dim={false}
-          />
+          {stubs.map((s) => (
+            // Each output's own edge: its value, and the seed 1 coming back into the output (or, in forward
+            // mode, each output's tangent once the pass is done).
+            <GraphEdge
+              key={`stub:${scene.keys[s.node]}`}
+              id={s.id}
+              d={edgePath(s.points)}
+              valueAt={labelAt(plan?.value, spot?.hiddenValue, s.id)}
+              gradAt={labelAt(plan?.grad, spot?.hiddenGrad, s.id)}
+              value={frame.known[s.node] ? (values[s.node] as number) : undefined}
+              grad={
+                tangent
+                  ? frame.phase === 'done'
+                    ? (tangent.dots[s.node] as number)
+                    : undefined
+                  : s.node === out && !Number.isNaN(frame.grad[out] as number)
+                    ? 1
+                    : undefined
+              }
+              fromConstant={false}
+              dim={!live.has(s.node)}
+            />
+          ))}
           {graph.nodes.map((n) => {
             const g = frame.grad[n.id] as number;
             return (

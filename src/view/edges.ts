@@ -32,16 +32,29 @@ export function edgeGeometry(scene: Scene): EdgeShape[] {
   });
 }
 
-/** The stub leaving the output to the right. */
-export function stubPoints(scene: Scene): Point[] {
+/** The stub leaving an output (by default the output) to the right. */
+export function stubPoints(scene: Scene, out = scene.analysis.graph.output): Point[] {
   const { graph } = scene.analysis;
-  const out = graph.output;
   const { x, y } = scene.layout;
   const ow = nodeSize(graph.nodes[out] as never, scene.names[out] as string).hw;
   return [
     [(x[out] as number) + ow, y[out] as number],
     [(x[out] as number) + ow + STUB, y[out] as number],
   ];
+}
+
+/** An output's own edge: -1 for the output; -2, -3, … for the other elements of a vector output. */
+export interface Stub {
+  id: number;
+  node: number;
+  points: Point[];
+}
+
+/** Every output's own edge, the output's first. */
+export function outputStubs(scene: Scene): Stub[] {
+  const { output, allOutputs } = scene.analysis.graph;
+  const others = allOutputs.filter((o) => o !== output);
+  return [output, ...others].map((node, k) => ({ id: -1 - k, node, points: stubPoints(scene, node) }));
 }
 
 /** The edges in drawing order: the one being stepped through last. */

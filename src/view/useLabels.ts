@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useMemo, useState } from 'react';
 import { type Frame, stepEdge } from '../core';
 import type { Scene } from '../store/derive';
 import type { Bounds } from './bounds';
-import { type EdgeShape, stubPoints } from './edges';
+import { type EdgeShape, outputStubs } from './edges';
 import { planInputs } from './labels/inputs';
 import { type LabelSizes, type PlanNode, planLabels, type Spotlight, spotlight } from './labels/plan';
 
@@ -67,7 +67,7 @@ export function useLabels(
     const { nodes, edges } = planInputs(
       scene,
       geometry.map((g) => g.points),
-      stubPoints(scene),
+      outputStubs(scene),
     );
     return { plan: planLabels(nodes, edges, sizes), nodes };
   }, [scene, geometry, sizes, legible]);

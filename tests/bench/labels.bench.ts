@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze, nodeKeys, nodeNames, timeline } from '../../src/core';
 import { PRESETS } from '../../src/examples/presets';
 import type { Scene } from '../../src/store/derive';
-import { edgeGeometry, stubPoints } from '../../src/view/edges';
+import { edgeGeometry, outputStubs } from '../../src/view/edges';
 import { edgeMid } from '../../src/view/geometry';
 import { type Box, BoxGrid, textBox, textWidth } from '../../src/view/labels/boxes';
 import { planInputs } from '../../src/view/labels/inputs';
@@ -59,7 +59,7 @@ for (const [name, source] of cases) {
   const { nodes, edges } = planInputs(
     scene,
     geo.map((g) => g.points),
-    stubPoints(scene),
+    outputStubs(scene),
   );
   const obstacles: Box[] = [];
   for (const n of nodes) {

@@ -169,7 +169,7 @@ test('following can be switched off (and stays off after a reload); a pan by han
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/');
   await page.getByLabel('Preset', { exact: true }).selectOption('relu-net');
-  await expect(page.locator('svg.graph .node').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^input w11/ })).toBeVisible();
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   const max = await restart(page);
   const overview = await settle(page);

@@ -71,8 +71,10 @@ for (const [label, width, height, projector] of [
     test('no label collides in any frame: the ReLU net preset', async ({ page }) => {
       await page.goto('/');
       await page.getByLabel('Preset', { exact: true }).selectOption('relu-net');
-      await expect(page.locator('svg.graph .node').first()).toBeVisible();
+      // The net itself, not the program before it (its layout may arrive a moment later, and be fitted then).
+      await expect(page.getByRole('button', { name: /^input w11/ })).toBeVisible();
       if (projector) await page.keyboard.press('p');
+      await page.waitForTimeout(500);
       // Fitted to the screen the net is too small for numbers; zoomed in, they are drawn.
       const svg = page.locator('svg.graph');
       for (let k = 0; k < 12 && (await svg.getAttribute('data-numbers')) !== 'on'; k++) {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze, formatNumber as f } from '../../src/core';
 import { PRESETS } from '../../src/examples/presets';
 import { makeScene, SCALARS, type Scene } from '../../src/store/derive';
-import { edgeGeometry, stubPoints } from '../../src/view/edges';
+import { edgeGeometry, outputStubs } from '../../src/view/edges';
 import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
 import { planInputs } from '../../src/view/labels/inputs';
-import { belowInput, KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
+import { belowInput, edgeOf, KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
 import { expression, mlp, program } from '../bench/generators';
 
 const SIZES = { value: 15, current: 16, sum: 14, name: 13 };
@@ -22,7 +22,7 @@ function plan(scene: Scene, sizes = SIZES): { plan: LabelPlan; edges: number } {
   const { nodes, edges } = planInputs(
     scene,
     edgeGeometry(scene).map((g) => g.points),
-    stubPoints(scene),
+    outputStubs(scene),
   );
   return { plan: planLabels(nodes, edges, sizes), edges: edges.length };
 }
@@ -44,6 +44,9 @@ const cases: [string, string][] = [
   ['expression 150', expression(150)],
   ['program 300', program(300)],
   ['MLP 4-8-8-1', mlp()],
+  // Vector outputs: every element has its own edge, and its labels.
+  ['vector output', 'x1 = 3; x2 = 1\ny = [-5*x1 + x2, x1^2]'],
+  ['softmax output', 'z = [1, 2, 3]\np = softmax(z)'],
   ...PRESETS.map((p) => [p.id, p.source] as [string, string]),
 ];
 
@@ -99,7 +102,7 @@ describe('label plan', () => {
         const t = p.grid.tags[i] as number;
         const k = kindOf(t);
         expect(k === KIND.node).toBe(false);
-        const edge = Math.floor(t / 4) - 2;
+        const edge = edgeOf(t);
         if (k === KIND.nodeLabel) expect(spot.hiddenNode.has(edge)).toBe(true);
         if (k === KIND.value) expect(spot.hiddenValue.has(edge)).toBe(true);
         if (k === KIND.grad && edge !== step.edge) expect(spot.hiddenGrad.has(edge)).toBe(true);
@@ -126,7 +129,7 @@ describe('label plan', () => {
     const { nodes } = planInputs(
       s,
       edgeGeometry(s).map((g) => g.points),
-      stubPoints(s),
+      outputStubs(s),
     );
     const p = planLabels(nodes, [], sizes);
     const shapes = nodes.map((n) => ({ x0: n.x - n.hw, x1: n.x + n.hw, y0: n.y - n.hh, y1: n.y + n.hh }));

@@ -4,6 +4,13 @@ import type { Layout } from '../layout';
 import type { Point } from './curve';
 import type { PlanEdge, PlanNode } from './plan';
 
+/** An output's own edge (see view/edges.ts): its id, node and curve. */
+interface StubIn {
+  id: number;
+  node: number;
+  points: Point[];
+}
+
 /** What the label plan needs of a scene (src/store/derive.ts): plain data, so Node can build it too. */
 export interface LabelScene {
   analysis: AnalysisOk;
@@ -18,12 +25,12 @@ export const belowText = (g: number, forwardMode: boolean) => `${forwardMode ? '
 /**
  * The plan's obstacles and texts for a drawn graph: every node with its own labels, and every edge with
  * its value and its final gradient, as at the end of playback (so room is made for all of them at once).
- * `points[e]` is edge e's curve; `stub` the output's own edge, given id -1.
+ * `points[e]` is edge e's curve; `stubs` the outputs' own edges (-1 for the output's).
  */
 export function planInputs(
   scene: LabelScene,
   points: readonly (readonly Point[])[],
-  stub: Point[],
+  stubs: readonly StubIn[],
 ): { nodes: PlanNode[]; edges: PlanEdge[] } {
   const { graph, values } = scene.analysis;
   const { x, y } = scene.layout;
@@ -51,8 +58,11 @@ export function planInputs(
       grad: Number.isNaN(g) ? '' : f(g),
     };
   });
-  // The output's own edge carries the seed ∂out/∂out = 1 back, or in forward mode the output's tangent.
-  const stubGrad = tangent ? f(tangent.dots[graph.output] as number) : '1';
-  edges.push({ id: -1, points: stub, value: f(values[graph.output] as number), grad: stubGrad });
+  // The output's own edge carries the seed ∂out/∂out = 1 back; in forward mode each output's carries its
+  // tangent (a vector output's other elements take no part in the backward pass).
+  for (const s of stubs) {
+    const grad = tangent ? f(tangent.dots[s.node] as number) : s.id === -1 ? '1' : '';
+    edges.push({ id: s.id, points: s.points, value: f(values[s.node] as number), grad });
+  }
   return { nodes, edges };
 }

@@ -64,9 +64,11 @@ const OFFSETS = [GAP, 32, 46, 60, 90];
 const SHIFTS = [0, -1 / 3, 1 / 3, -1 / 6, 1 / 6, -1 / 2, 1 / 2];
 
 export const KIND = { node: 0, nodeLabel: 1, value: 2, grad: 3 } as const;
-export const tag = (kind: number, edge: number): number => (edge + 2) * 4 + kind;
+/** Edge ids from −OFFSET up fit a tag: the outputs' own edges are −1, −2, … (see view/edges.ts). */
+const OFFSET = 1 << 20;
+export const tag = (kind: number, edge: number): number => (edge + OFFSET) * 4 + kind;
 export const kindOf = (t: number): number => t % 4;
-export const edgeOf = (t: number): number => Math.floor(t / 4) - 2;
+export const edgeOf = (t: number): number => Math.floor(t / 4) - OFFSET;
 
 /** The baseline of an input's gradient label (∂ …), just below the input's box. */
 export const belowInput = (hh: number, size: number): number => hh + GAP + ASCENT * size;
