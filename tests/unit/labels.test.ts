@@ -5,7 +5,15 @@ import { makeScene, SCALARS, type Scene } from '../../src/store/derive';
 import { edgeGeometry, outputStubs } from '../../src/view/edges';
 import { type Box, overlaps, textBox, textWidth } from '../../src/view/labels/boxes';
 import { planInputs } from '../../src/view/labels/inputs';
-import { belowInput, edgeOf, KIND, kindOf, type LabelPlan, planLabels, spotlight } from '../../src/view/labels/plan';
+import {
+  belowInput,
+  edgeOf,
+  KIND,
+  kindOf,
+  type LabelPlan,
+  planLabels,
+  spotlight,
+} from '../../src/view/labels/plan';
 import { expression, mlp, program } from '../bench/generators';
 
 const SIZES = { value: 15, current: 16, sum: 14, name: 13 };
