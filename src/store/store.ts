@@ -4,7 +4,7 @@ import type { LayoutFn } from '../view/layoutService';
 import { analyze as analyzeText, forwardLength, makeScene, SCALARS, type Scene, sceneLength } from './derive';
 import { positionOfCall } from './focus';
 import { EMPTY_HISTORY, type History, record, redo, type Snapshot, undo } from './history';
-import { seedOf, withSeed } from './modes';
+import { modeActions, seedOf, withSeed } from './modes';
 import { normalizeText } from './normalize';
 import { clampTo, playbackAndView } from './playback';
 import type { GradflowState } from './state';
@@ -277,39 +277,12 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         else set({ pending: false });
       },
       ...playbackAndView(set, get),
-      setSeed(seed, play = false) {
-        const { scene, quiz } = get();
-        // Forward mode has no predictions to make: it leaves quiz mode.
-        if (quiz) quizMode(false);
-        set({ seed, playing: false });
-        if (scene && scene.full.graph.tensors.length > 0) {
-          // Redrawn at scalar level (or back at tensor level): the new picture starts from the beginning.
-          fromStart = true;
-          playOnShow = play;
-          recompute(get().source, get().overrides);
-        } else if (scene) {
-          const next = withSeed(scene, seed);
-          const on = next.timeline.tangent !== undefined;
-          set({ scene: next, position: 0, seed: on ? seed : null, playing: play });
-        }
-      },
-      setRow(row, play = false) {
-        // Another element of a vector output: its backward pass (or, in forward mode, the same pass).
-        set({ row, playing: false });
-        // Played, it starts from the beginning; chosen, the picture stays where it stood.
-        fromStart = play;
+      ...modeActions(set, get, quizMode, (fresh, play) => {
+        // Redrawn (at scalar level, or for another row): from the beginning when asked, playing if asked.
+        fromStart = fresh;
         playOnShow = play;
         recompute(get().source, get().overrides);
-      },
-      setQuiz(on) {
-        if (on && get().seed !== null) get().setSeed(null);
-        quizMode(on);
-        // A quiz replays the scalar steps: a tensor program is redrawn at scalar level for it.
-        if (get().scene?.tensor || (on === false && get().scene?.full.graph.tensors.length)) {
-          fromStart = on;
-          recompute(get().source, get().overrides);
-        }
-      },
+      }),
       load(state) {
         set({
           seed: state.seed ?? null,

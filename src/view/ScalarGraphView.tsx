@@ -5,13 +5,13 @@ import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from '../ui/lazyPart';
 import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
-import { edgeGeometry, orderEdges, outputStubs } from './edges';
+import { edgeGeometry, orderEdges } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
-import { edgePath } from './geometry';
 import { runningSum, tangentSum } from './graphText';
+import { OutputStubs } from './OutputStubs';
 import { Pulse } from './Pulse';
 import { ArrowMarker } from './SvgParts';
 import { useFollow } from './useFollow';
@@ -144,7 +144,6 @@ export function ScalarGraphView() {
   for (let id = Math.max(...outputs); id >= 0; id--)
     if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
   const out = graph.output;
-  const stubs = outputStubs(scene);
   // A big graph draws only the numbers near the screen (half a screen around it): zoomed in to read them,
   // thousands of labels off screen would cost every frame and show nothing.
   const near = graph.nodes.length > 300 ? nearScreen(view, svgRef.current) : null;
@@ -237,29 +236,15 @@ export function ScalarGraphView() {
               />
             );
           })}
-          {stubs.map((s) => (
-            // Each output's own edge: its value, and the seed 1 coming back into the output (or, in forward
-            // mode, each output's tangent once the pass is done).
-            <GraphEdge
-              key={`stub:${scene.keys[s.node]}`}
-              id={s.id}
-              d={edgePath(s.points)}
-              valueAt={labelAt(plan?.value, spot?.hiddenValue, s.id)}
-              gradAt={labelAt(plan?.grad, spot?.hiddenGrad, s.id)}
-              value={frame.known[s.node] ? (values[s.node] as number) : undefined}
-              grad={
-                tangent
-                  ? frame.phase === 'done'
-                    ? (tangent.dots[s.node] as number)
-                    : undefined
-                  : s.node === out && !Number.isNaN(frame.grad[out] as number)
-                    ? 1
-                    : undefined
-              }
-              fromConstant={false}
-              dim={!live.has(s.node)}
-            />
-          ))}
+          <OutputStubs
+            scene={scene}
+            frame={frame}
+            live={live}
+            place={(id) => ({
+              valueAt: labelAt(plan?.value, spot?.hiddenValue, id),
+              gradAt: labelAt(plan?.grad, spot?.hiddenGrad, id),
+            })}
+          />
           {graph.nodes.map((n) => {
             const g = frame.grad[n.id] as number;
             return (
