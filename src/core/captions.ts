@@ -7,6 +7,22 @@ import type { EdgeContext } from './ops/types';
 /** A number after × or +, parenthesized when negative: 3 × (−4). */
 const factor = (v: number) => (v < 0 ? `(${f(v)})` : f(v));
 
+/**
+ * Where several branches meet at `node` (gradients going back, tangents going forward): which branch this
+ * step is, and at the last one the sum they add up to. Empty for a node with one branch.
+ */
+export function branchSentence(
+  step: { term: number; terms: number; before: number; contribution: number; after: number },
+  node: string,
+  what: 'gradients' | 'tangents',
+): string {
+  if (step.terms < 2) return '';
+  if (step.term < step.terms)
+    return ` This is branch ${step.term} of ${step.terms} into ${node}; ${what} add where branches meet.`;
+  const What = what === 'gradients' ? 'Gradients' : 'Tangents';
+  return ` ${What} add where branches meet: ${node} now has ${f(step.before)} + ${factor(step.contribution)} = ${f(step.after)}.`;
+}
+
 /** Plain-text description of the gate's pattern at one backward step (what the Step panel says). */
 export function stepCaption(
   graph: Graph,
@@ -41,13 +57,7 @@ export function stepCaption(
   // The chain rule in numbers. Into the output the upstream gradient is the seed ∂out/∂out = 1.
   const upstream = step.target === graph.output ? `∂${out}/∂${out}` : `∂${out}/∂${t}`;
   const chain = `∂${out}/∂${s} = ${upstream} · ∂${t}/∂${s} = ${f(step.upstream)} × ${factor(step.local)} = ${f(step.contribution)}`;
-  const sum =
-    step.terms > 1
-      ? step.term < step.terms
-        ? ` This is branch ${step.term} of ${step.terms} into ${s}; gradients add where branches meet.`
-        : ` Gradients add where branches meet: ${s} now has ${f(step.before)} + ${factor(step.contribution)} = ${f(step.after)}.`
-      : '';
-  return `${what} ${chain}.${sum}`;
+  return `${what} ${chain}.${branchSentence(step, s, 'gradients')}`;
 }
 
 /** Plain-text description of a forward step: `q = x + y = −2 + 5 = 3`. */

@@ -67,6 +67,19 @@ export function localLatex(graph: Graph, names: readonly string[], id: number, s
   return `${partialOf(out, args[slot] as string)} = ${partialLatex(graph, id, args, out, slot)}`;
 }
 
+/** A step's edge s → t: the two symbols, and ∂t/∂s as a formula of the gate's own symbols. */
+function edgeLatex(
+  graph: Graph,
+  names: readonly string[],
+  step: { source: number; target: number; slot: number },
+): { t: string; s: string; local: string } {
+  const t = symbolLatex(graph, names, step.target);
+  const s = symbolLatex(graph, names, step.source);
+  const gate = graph.node(step.target);
+  const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
+  return { t, s, local: gate ? partialLatex(graph, step.target, args, t, step.slot) : '' };
+}
+
 /** A number as num() writes it: 3, (-2.5), 1.2\times 10^{-5}. */
 const isNumber = (s: string) => /^\(?-?[\d.]+(\\times 10\^\{-?\d+\})?\)?$/.test(s);
 
@@ -97,11 +110,7 @@ export function stepLatex(
   previous: readonly number[],
 ): string {
   const f = symbolLatex(graph, names, graph.output);
-  const t = symbolLatex(graph, names, step.target);
-  const s = symbolLatex(graph, names, step.source);
-  const gate = graph.node(step.target);
-  const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
-  const local = gate ? partialLatex(graph, step.target, args, t, step.slot) : '';
+  const { t, s, local } = edgeLatex(graph, names, step);
   const upstream = num(step.upstream);
   // The formula of ∂t/∂s in the gate's own symbols (z for q·z), unless it is just its number (1 for +).
   const formula = isNumber(local) ? '' : ` = ${upstream} \\cdot ${factor(local)}`;
@@ -145,11 +154,7 @@ export function tangentLatex(
   previous: readonly number[],
 ): string {
   const x = symbolLatex(graph, names, seed);
-  const t = symbolLatex(graph, names, step.target);
-  const s = symbolLatex(graph, names, step.source);
-  const gate = graph.node(step.target);
-  const args = gate ? gate.inputs.map((i) => symbolLatex(graph, names, i)) : [];
-  const local = gate ? partialLatex(graph, step.target, args, t, step.slot) : '';
+  const { t, s, local } = edgeLatex(graph, names, step);
   const incoming = num(step.incoming);
   const formula = isNumber(local) ? '' : ` = ${factor(local)} \\cdot ${incoming}`;
   const chain = `${partialOf(t, s)} \\cdot ${totalOf(s, x)}${formula} = ${num(step.local)} \\cdot ${incoming} = ${num(step.contribution, 4, true)}`;

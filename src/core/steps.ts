@@ -1,24 +1,32 @@
-/** One edge of the backward pass: what the animation replays and the step panel explains. */
-export interface BackwardStep {
+/**
+ * One edge source → target of a pass, as the animation replays it and the step panel explains it: what it
+ * carries times the gate's local derivative is added to the running sum at the node receiving it (the
+ * source going back, the target going forward).
+ */
+export interface EdgeStep {
   edge: number;
-  /** The node receiving gradient (the edge's input end). */
+  /** The edge's input end. */
   source: number;
-  /** The gate sending it back (the edge's consumer). */
+  /** The gate the edge goes into (its consumer). */
   target: number;
   /** Which argument of the gate `source` is. */
   slot: number;
-  /** ∂output/∂target: the gradient arriving at the gate from above. */
-  upstream: number;
   /** ∂target/∂source: the gate's local derivative for this argument. */
   local: number;
-  /** upstream × local: what this edge adds to ∂output/∂source. */
+  /** What this edge adds to the receiving node's sum. */
   contribution: number;
-  /** Running sum at `source` before and after this step: gradients add where branches meet. */
+  /** The receiving node's running sum before and after this step: they add where branches meet. */
   before: number;
   after: number;
-  /** This is contribution number `term` (1-based) of `terms` that `source` receives. */
+  /** This is contribution number `term` (1-based) of the `terms` the receiving node gets. */
   term: number;
   terms: number;
+}
+
+/** One edge of the backward pass: the source receives upstream × local. */
+export interface BackwardStep extends EdgeStep {
+  /** ∂output/∂target: the gradient arriving at the gate from above. */
+  upstream: number;
 }
 
 import type { Graph } from './graph';

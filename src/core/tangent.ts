@@ -4,33 +4,17 @@ import { BATCHED, gateLocals } from './locals';
 import { ALL_OPS } from './ops/table';
 import type { OpSpec } from './ops/types';
 import { reachesOutput } from './reach';
+import type { EdgeStep } from './steps';
 
 /**
  * One edge of a forward-mode pass: what the animation replays when the tangent of the seed input flows
- * forward. Write ṅ for ∂n/∂seed. Along the edge source → target the target gains
- *   ∂target/∂source · ṡource   (the chain rule read from the input side),
+ * forward. Write dn/dx for node n's tangent (x the seed). Along the edge s → t the target gains
+ *   ∂t/∂s · ds/dx   (the chain rule read from the input side),
  * and the target's tangent is the sum of what its edges bring: tangents add where branches meet.
  */
-export interface TangentStep {
-  edge: number;
-  /** The node whose tangent travels along the edge. */
-  source: number;
-  /** The gate receiving it. */
-  target: number;
-  /** Which argument of the gate `source` is. */
-  slot: number;
-  /** ṡource = ∂source/∂seed: the tangent arriving along the edge. */
+export interface TangentStep extends EdgeStep {
+  /** d source/d seed: the tangent travelling along the edge (the target receives local × incoming). */
   incoming: number;
-  /** ∂target/∂source: the gate's local derivative for this argument. */
-  local: number;
-  /** local × incoming: what this edge adds to ṫarget. */
-  contribution: number;
-  /** The target's running sum before and after this step. */
-  before: number;
-  after: number;
-  /** This is contribution `term` (1-based) of the `terms` that `target` receives. */
-  term: number;
-  terms: number;
 }
 
 /** A forward-mode pass seeded on one input, as steps to replay. */
@@ -103,8 +87,8 @@ export function tangentPass(graph: Graph, values: Float64Array, seed: number, re
 }
 
 /**
- * Forward mode: the tangent ṅ = ∂n/∂seed of every node, pushed forward in topological order with
- * ṅ = Σ_i (∂n/∂x_i)·ẋ_i and the seed's tangent set to 1 (no steps recorded). Its output tangent must
+ * Forward mode: the tangent dn/dx of every node (x the seed), pushed forward in topological order with
+ * dn/dx = Σ_i (∂n/∂a_i)·da_i/dx over its arguments a_i, and the seed's tangent set to 1 (no steps recorded). Its output tangent must
  * equal the reverse-mode gradient for that input; the tests hold the two against each other.
  */
 export const tangent = (graph: Graph, values: Float64Array, seed: number): Float64Array =>

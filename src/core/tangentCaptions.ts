@@ -1,3 +1,4 @@
+import { branchSentence } from './captions';
 import { formatNumber as f } from './format';
 import type { Graph } from './graph';
 import { CALL_CODE, CONST_CODE, OP, PARAM_CODE } from './ops/table';
@@ -80,11 +81,5 @@ export function tangentCaption(
     step.term === step.terms && still.length > 0
       ? ` ${[...new Set(still.map((i) => names[i]))].join(', ')} ${still.length === 1 ? 'does' : 'do'} not depend on ${x}: ${still.length === 1 ? 'its' : 'their'} tangent is 0 and brings nothing.`
       : '';
-  const sum =
-    step.terms > 1
-      ? step.term < step.terms
-        ? ` This is branch ${step.term} of ${step.terms} into ${t}; tangents add where branches meet.`
-        : ` Tangents add where branches meet: ${t} now has ${f(step.before)} + ${factor(step.contribution)} = ${f(step.after)}.`
-      : '';
-  return `${what} ${chain}.${sum}${zero}`;
+  return `${what} ${chain}.${branchSentence(step, t, 'tangents')}${zero}`;
 }
