@@ -94,7 +94,7 @@ function inlineStylesheet(): Plugin {
  * store's forward mode need it from the start.)
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/](core[\\/](jacobian|descent|along|captions|tangentCaptions|latex)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/]|describeStep|describeTangent|MatrixTable|MatrixInput|GateStepText|TangentStepText|SeedBar|ScalarNodeDetails|TensorGradients|JacobianPanel)|view[\\/](tensor[\\/]|FrameClose|camera)|store[\\/]tensorScene)/;
+  /[\\/]src[\\/](core[\\/](jacobian|descent|along|captions|tangentCaptions|latex)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/]|describeStep|describeTangent|MatrixTable|MatrixInput|GateStepText|TangentStepText|SeedBar|ScalarNodeDetails|TensorGradients|JacobianPanel|useTicker)|view[\\/](tensor[\\/]|FrameClose|camera)|store[\\/]tensorScene)/;
 
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,
