@@ -118,6 +118,31 @@ describe('label plan', () => {
     }
   });
 
+  it('spotlight: the step label sits by its own edge, not by another one (the lecture circuit, colah)', () => {
+    // At x → q the middle of the edge is crowded: the label once went 90 units below it, beside z → f.
+    for (const source of ['x = -2; y = 5; z = -4\nq = x + y\nf = q * z', '(a+b)*(b+1)']) {
+      const s = sceneOf(source);
+      const { plan: p } = plan(s);
+      const geometry = edgeGeometry(s);
+      for (const step of s.timeline.steps) {
+        const lines: [string, string] = [
+          `${f(step.upstream)} × ${f(step.local)}`,
+          `= ${f(step.contribution)}`,
+        ];
+        const at = spotlight(p, { edge: { id: step.edge, lines } }).current;
+        if (!at) continue;
+        const pts = (geometry[step.edge] as { points: [number, number][] }).points;
+        // The nearest point of the edge's polyline (its ends and bends) to the label's centre.
+        const d = Math.min(...pts.map(([x, y]) => Math.hypot(x - at[0], y - at[1] + 10)));
+        const own = Math.hypot(
+          (pts[0] as [number, number])[0] - (pts[pts.length - 1] as [number, number])[0],
+          (pts[0] as [number, number])[1] - (pts[pts.length - 1] as [number, number])[1],
+        );
+        expect(d, `${source}: edge ${step.edge}`).toBeLessThan(own / 2 + 40);
+      }
+    }
+  });
+
   it('spotlight: with projector type every step of the ReLU net gets its label (crowded edges hide a name instead)', () => {
     // At w21 → u5 the gap between the rows is narrower than the two-line label: before, it went undrawn.
     const s = sceneOf(PRESETS.find((p) => p.id === 'relu-net')?.source as string);

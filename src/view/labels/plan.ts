@@ -206,7 +206,11 @@ const inside = (b: Box, outer: Box) =>
 export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
   const out: Spotlight = { hiddenValue: new Set(), hiddenGrad: new Set(), hiddenNode: new Set() };
   const taken: Box[] = [];
-  const consider = (boxes: { box: Box; spot: Spot }[], own: number | undefined) => {
+  const consider = (
+    boxes: { box: Box; spot: Spot }[],
+    own: number | undefined,
+    extra: (b: Box) => number = () => 0,
+  ) => {
     let best: { box: Box; spot: Spot; hits: number[] } | undefined;
     let bestCost = Number.POSITIVE_INFINITY;
     for (const c of boxes) {
@@ -220,6 +224,7 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
         else if (!(k === KIND.grad && edgeOf(t) === own)) cost += 1; // the step's own gradient is replaced
       }
       for (const b of taken) if (overlaps(b, c.box)) cost += 1000;
+      cost += extra(c.box);
       if (req.bounds && !inside(c.box, req.bounds)) cost += 100;
       if (cost < bestCost) {
         bestCost = cost;
@@ -245,18 +250,24 @@ export function spotlight(plan: LabelPlan, req: SpotRequest): Spotlight {
       const w = Math.max(textWidth(req.edge.lines[0], sc), textWidth(req.edge.lines[1], sc));
       const candidates: { box: Box; spot: Spot }[] = [];
       // Where the edge's own gradient goes first (the two-line label replaces it), then along the edge.
-      for (const f of FRACTIONS) {
-        const p = pointAt(curve, f);
-        // Just off the line first; then clear of the gates at the ends of a short edge (26 is a gate's radius).
-        for (const off of OFFSETS)
+      // Just off the line first, anywhere along it, then further off: a label far from its own edge, at its
+      // middle, would read as another edge's (26 is a gate's radius: clear of the gates of a short edge).
+      for (const off of OFFSETS)
+        for (const f of FRACTIONS) {
+          const p = pointAt(curve, f);
           for (const dx of SHIFTS.map((m) => m * w)) {
             const below = p[1] + off + ASCENT * sc;
             const above = p[1] - off - DESCENT * sc - LINE * sc;
             for (const b of [below, above])
               candidates.push({ box: textBox(p[0] + dx, b, w, sc, 2), spot: [p[0] + dx, b] });
           }
-      }
-      out.current = consider(candidates, req.edge.id);
+        }
+      // Its own line running through the label's text is worse than a spot beside it, better than a
+      // spot far away (or one that hides a label).
+      const line = Array.from({ length: 21 }, (_, k) => pointAt(curve, k / 20));
+      const crossed = (b: Box) =>
+        line.some(([x, y]) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1) ? 0.5 : 0;
+      out.current = consider(candidates, req.edge.id, crossed);
     }
   }
   if (req.sum) {
