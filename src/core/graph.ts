@@ -217,11 +217,9 @@ export class Graph implements GraphData {
     this.tensors = d.tensors ?? [];
   }
 
-  /** The same graph about another output: element `output` of a vector output `outputs`. */
-  retarget(output: number, outputs: number[] | undefined = this.outputs): Graph {
-    const g = new Graph({ ...this, callKey: this.keys, output });
-    if (outputs) (g as { outputs: number[] | undefined }).outputs = outputs;
-    return g;
+  /** The same graph about another of its outputs: element `output` of its vector output. */
+  retarget(output: number): Graph {
+    return new Graph({ ...this, callKey: this.keys, output });
   }
 
   /** Every output: the elements of a vector output, else the one. */

@@ -47,7 +47,7 @@ export interface Frame {
   /** 1 where the node's value is shown. */
   known: Uint8Array;
   /**
-   * Gradient shown at each node (NaN = not reached yet). In forward mode: the tangent ∂n/∂seed so far
+   * Gradient shown at each node (NaN = not reached yet). In forward mode: the tangent dn/dx so far (x the seed)
    * (every input's seed is shown from the start: 1 on the seed, 0 elsewhere).
    */
   grad: Float64Array;

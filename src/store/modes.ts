@@ -7,7 +7,7 @@ type Get = () => GradflowState;
 
 /*
  * Which pass the timeline replays: reverse mode (the values forward, then the gradients back), or forward
- * mode seeded on one input (its tangent ∂·/∂x flowing forward edge by edge). Forward mode is drawn at
+ * mode seeded on one input (its tangent d·/dx flowing forward edge by edge). Forward mode is drawn at
  * scalar level, on a graph small enough to draw.
  */
 

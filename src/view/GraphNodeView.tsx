@@ -14,7 +14,7 @@ export interface NodeProps {
   value?: number;
   /** ∂output/∂node so far (shown under inputs), once a gradient has arrived. */
   grad?: number;
-  /** Forward mode seeded on this input: `grad` is the node's tangent ∂node/∂seed. */
+  /** Forward mode seeded on this input: `grad` is the node's tangent d node/d seed. */
   seed?: string | undefined;
   /** The edge-number font size: an input's gradient sits below it at the place the label plan keeps free. */
   labelSize: number;

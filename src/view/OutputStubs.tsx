@@ -19,7 +19,8 @@ export function OutputStubs({
 }: {
   scene: Scene;
   frame: Frame;
-  live: ReadonlySet<number>;
+  /** 1 for the nodes an output drawn as live uses (see reachesOutput). */
+  live: Uint8Array;
   place: (id: number) => { valueAt: Place; gradAt: Place };
 }) {
   const { values, graph } = scene.analysis;
@@ -42,7 +43,7 @@ export function OutputStubs({
             : undefined
       }
       fromConstant={false}
-      dim={!live.has(s.node)}
+      dim={!live[s.node]}
     />
   ));
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber as f, stepEdge } from '../core';
+import { formatNumber as f, reachesOutput, stepEdge } from '../core';
 import { MAX_DRAWN_NODES, SCALARS } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
@@ -140,9 +140,7 @@ export function ScalarGraphView() {
   // What the output uses; in forward mode, what any output uses (a tangent pass reaches every element of
   // a vector output: a column of its Jacobian).
   const outputs = tangent ? graph.allOutputs : [graph.output];
-  const live = new Set<number>(outputs);
-  for (let id = Math.max(...outputs); id >= 0; id--)
-    if (live.has(id)) for (const i of graph.nodes[id]?.inputs ?? []) live.add(i);
+  const live = reachesOutput(graph, outputs);
   const out = graph.output;
   // A big graph draws only the numbers near the screen (half a screen around it): zoomed in to read them,
   // thousands of labels off screen would cost every frame and show nothing.
@@ -231,7 +229,7 @@ export function ScalarGraphView() {
                 grad={Number.isNaN(grad) ? undefined : grad}
                 current={current && { ...current, hidden: quizHidden, at: spot?.current }}
                 fromConstant={graph.nodes[e.source]?.op === 'const'}
-                dim={!live.has(e.target) || (tangent !== undefined && !tangent.cone[e.source])}
+                dim={!live[e.target] || (tangent !== undefined && !tangent.cone[e.source])}
                 highlighted={highlighted.has(e.id)}
               />
             );
@@ -262,7 +260,7 @@ export function ScalarGraphView() {
                 labelsHidden={plan?.hiddenNames.has(n.id) || spot?.hiddenNode.has(n.id)}
                 active={frame.node === n.id || frame.step?.target === n.id || frame.tangent?.source === n.id}
                 selected={selected === n.id}
-                dim={!live.has(n.id) || still(n.id)}
+                dim={!live[n.id] || still(n.id)}
                 isOutput={n.id === out}
                 expandKey={graph.callKey[n.id]}
                 onSelect={select}
