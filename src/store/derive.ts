@@ -7,6 +7,13 @@ export { forwardLength, SCALARS, type Scene, sceneLength, type TensorScene } fro
 
 /** Beyond this many nodes a drawing is unreadable and would freeze the tab: the view says so instead. */
 export const MAX_DRAWN_NODES = 3000;
+/**
+ * Above this many nodes the graph is painted on a canvas (view/canvas): thousands of SVG elements cost
+ * a layout and a repaint of the whole drawing at every step and pan, and over a second to first draw.
+ */
+export const CANVAS_NODES = 300;
+/** The graph view's usual shape (width / height) beside the side panel, on a laptop or a projector. */
+export const SCREEN_ASPECT = 2;
 
 export const LAYER_GAP = 190;
 export const ROW_GAP = 96;
@@ -88,6 +95,8 @@ export function makeScene(
   const shape = fingerprint(analysis, keys);
   if (previous && previous.shape === shape) return sceneOf(full, analysis, keys, shape, previous.layout, 0);
   const opts: LayoutOptions = { dx: LAYER_GAP, dy: ROW_GAP, keys };
+  // A big graph, drawn whole, should fill a screen rather than a thin line across it.
+  if (analysis.graph.size > CANVAS_NODES) opts.wrap = SCREEN_ASPECT;
   const groups = analysis.graph.groups;
   if (groups.length > 0)
     opts.groups = groups.map((g) => ({ first: g.first, last: g.last, parent: g.parent, key: g.key }));

@@ -1,4 +1,4 @@
-import type { Scene, TensorScene } from '../store/derive';
+import { CANVAS_NODES, type Scene, type TensorScene } from '../store/derive';
 import { useGradflow } from '../store/hooks';
 import { LazyBox, lazyPart } from './lazyPart';
 
@@ -28,7 +28,9 @@ export function NodeDetails() {
         <p className="hint">
           {scene?.tensor
             ? 'Click or Tab to a node to see its value and gradient in full, as matrices of its shape.'
-            : 'Click or Tab to a node to see its op, value, gradient and local derivatives.'}
+            : scene && scene.analysis.graph.nodes.length > CANVAS_NODES
+              ? 'Click a node, or Tab to the graph and press ↓ or ↑, to see its op, value, gradient and local derivatives.'
+              : 'Click or Tab to a node to see its op, value, gradient and local derivatives.'}
         </p>
       </section>
     );

@@ -1,9 +1,11 @@
+import { type ReactNode, useRef } from 'react';
 import type { Scene, TensorScene } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden, useTensorFrame } from '../store/hooks';
 import { markText, questionAt } from '../store/quiz';
 import { selectScene } from '../store/selectors';
 import { describeEnd, gateTitle } from './describeEnds';
 import { LazyBox, lazyPart } from './lazyPart';
+import { useSteadyHeight } from './useSteadyHeight';
 
 // The tensor level's captions come with its drawing (see view/GraphView.tsx).
 const TENSOR_STEP = lazyPart(() => import('./TensorStepText').then((m) => m.TensorStepText));
@@ -16,6 +18,19 @@ const TANGENT_STEP = lazyPart(() => import('./TangentStepText').then((m) => m.Ta
 
 /** What the current step does, in words (for everyone) and as a chain-rule equation (KaTeX). */
 export function StepPanel() {
+  const ref = useRef<HTMLElement>(null);
+  const scene = useGradflow(selectScene);
+  const projector = useGradflow((s) => s.projector);
+  const mode = scene?.tensor ? 'tensor' : scene?.timeline.tangent ? 'forward' : 'reverse';
+  useSteadyHeight(ref, `${scene?.shape ?? ''}:${mode}:${projector}`);
+  return (
+    <section ref={ref} className="step-panel" aria-label="Step" aria-live="polite">
+      <StepBody />
+    </section>
+  );
+}
+
+function StepBody(): ReactNode {
   const scene = useGradflow(selectScene);
   const frame = useFrame();
   const tensorFrame = useTensorFrame();
@@ -26,32 +41,28 @@ export function StepPanel() {
     const all = Object.values(s.answers);
     return { right: all.filter((a) => a.correct).length, total: all.length };
   });
-  if (!scene || !frame) return <section className="step-panel" aria-label="Step" />;
+  if (!scene || !frame) return null;
   if (scene.tensor && tensorFrame)
     return (
-      <section className="step-panel" aria-label="Step" aria-live="polite">
-        <LazyBox
-          name="The tensor step"
-          part={TENSOR_STEP}
-          props={{ scene: scene as Scene & { tensor: TensorScene }, frame: tensorFrame }}
-        />
-      </section>
+      <LazyBox
+        name="The tensor step"
+        part={TENSOR_STEP}
+        props={{ scene: scene as Scene & { tensor: TensorScene }, frame: tensorFrame }}
+      />
     );
   if (scene.timeline.tangent)
     return (
-      <section className="step-panel" aria-label="Step" aria-live="polite">
-        <LazyBox
-          name="The forward-mode step"
-          part={TANGENT_STEP}
-          props={{ scene, frame, pass: scene.timeline.tangent }}
-        />
-      </section>
+      <LazyBox
+        name="The forward-mode step"
+        part={TANGENT_STEP}
+        props={{ scene, frame, pass: scene.timeline.tangent }}
+      />
     );
   const end = frame.phase === 'start' || frame.phase === 'done' ? describeEnd(scene, frame) : null;
   const title = end ? end.title : gateTitle(scene, frame);
   const question = quiz ? questionAt(scene, frame) : null;
   return (
-    <section className="step-panel" aria-label="Step" aria-live="polite">
+    <>
       <h2 className="step-title">
         {title}
         {quiz && (
@@ -80,6 +91,6 @@ export function StepPanel() {
           )}
         </>
       )}
-    </section>
+    </>
   );
 }

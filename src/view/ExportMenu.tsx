@@ -5,7 +5,7 @@ import { LazyBox, lazyPart } from '../ui/lazyPart';
 const PANEL = lazyPart(() => import('./ExportPanel').then((m) => m.ExportPanel));
 
 /** Export for slides (see ExportPanel): a menu whose content is built, and fetched, once opened. */
-export function ExportMenu({ svg }: { svg: () => SVGSVGElement | null }) {
+export function ExportMenu({ svg, release }: { svg: () => SVGSVGElement | null; release?: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="export" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -14,7 +14,7 @@ export function ExportMenu({ svg }: { svg: () => SVGSVGElement | null }) {
         <LazyBox
           name="The export menu"
           part={PANEL}
-          props={{ svg }}
+          props={release ? { svg, release } : { svg }}
           fallback={
             <div className="export-panel">
               <p role="status">Loading…</p>

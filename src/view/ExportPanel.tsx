@@ -6,7 +6,15 @@ import { describeTensorStep } from '../ui/describeTensorStep';
 import { download, type ExportOptions, graphPng, graphSvg } from './exportGraph';
 
 /** Export for slides: the graph as SVG or PNG (scale, background), and the step's equation as LaTeX. */
-export function ExportPanel({ svg }: { svg: () => SVGSVGElement | null }) {
+export function ExportPanel({
+  svg,
+  release,
+}: {
+  /** The SVG to export (a big graph, painted on a canvas, draws itself into it for the export)... */
+  svg: () => SVGSVGElement | null;
+  /** ...and goes back to its canvas when the export is done. */
+  release?: () => void;
+}) {
   const scene = useGradflow((s) => s.scene);
   const frame = useFrame();
   const tensorFrame = useTensorFrame();
@@ -20,7 +28,7 @@ export function ExportPanel({ svg }: { svg: () => SVGSVGElement | null }) {
         : '';
   const run = async (what: 'svg' | 'png') => {
     const el = svg();
-    if (!el) return;
+    if (!el) return release?.();
     try {
       // Text is measured for the picture's size: wait until every font it uses has loaded.
       await document.fonts.ready;
@@ -29,6 +37,8 @@ export function ExportPanel({ svg }: { svg: () => SVGSVGElement | null }) {
       setStatus(`Saved gradflow-graph.${what}.`);
     } catch (e) {
       setStatus(e instanceof Error ? e.message : 'Export failed.');
+    } finally {
+      release?.();
     }
   };
   return (

@@ -10,6 +10,7 @@ export function GraphToolbar({
   following,
   onFollow,
   svg,
+  release,
   level,
 }: {
   onFit: () => void;
@@ -19,6 +20,8 @@ export function GraphToolbar({
   /** The camera can follow the step (the tensor level fits its few nodes on screen instead). */
   onFollow?: () => void;
   svg: () => SVGSVGElement | null;
+  /** Called when an export is done with the SVG (see ExportPanel). */
+  release?: (() => void) | undefined;
   /** A program with vectors and matrices: drawn at tensor level (one node per operation) or as scalars. */
   level?: { tensor: boolean; toggle: () => void };
 }) {
@@ -72,7 +75,7 @@ export function GraphToolbar({
           Scalars
         </button>
       )}
-      <ExportMenu svg={svg} />
+      <ExportMenu svg={svg} {...(release ? { release } : {})} />
     </div>
   );
 }

@@ -1,22 +1,26 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber as f, reachesOutput, stepEdge } from '../core';
-import { MAX_DRAWN_NODES, SCALARS } from '../store/derive';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { formatNumber as f, stepEdge } from '../core';
+import { CANVAS_NODES, MAX_DRAWN_NODES, SCALARS } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from '../ui/lazyPart';
-import { boundsOf, MAX_SCALE, nearScreen } from './bounds';
-import { edgeGeometry, orderEdges } from './edges';
+import { boundsOf, MAX_SCALE } from './bounds';
+import { type CanvasHandle, CanvasLayer } from './canvas/CanvasLayer';
+import { type Curve, curveOf, pictureOf } from './canvas/picture';
+import { clickNode, keyNode } from './canvas/pointer';
+import { drawProps } from './drawProps';
+import { edgeGeometry } from './edges';
 import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
 import { runningSum, tangentSum } from './graphText';
-import { OutputStubs } from './OutputStubs';
 import { Pulse } from './Pulse';
 import { ArrowMarker } from './SvgParts';
 import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
-import { useZoom } from './useZoom';
+import { useZoom, viewOf } from './useZoom';
 
 // The frames of opened calls come with the first program that calls a function.
 const GROUP_FRAMES = lazyPart(() => import('./GroupFrames').then((m) => m.GroupFrames));
@@ -28,6 +32,7 @@ export function ScalarGraphView() {
   const selected = useGradflow((s) => s.selected);
   const speed = useGradflow((s) => s.speed);
   const palette = useGradflow((s) => s.palette);
+  const theme = useGradflow((s) => s.theme);
   // On a projector, small graphs should fill the wall.
   const maxScale = useGradflow((s) => (s.projector ? MAX_SCALE.projector : MAX_SCALE.screen));
   const highlight = useGradflow((s) => s.highlight);
@@ -47,10 +52,31 @@ export function ScalarGraphView() {
   // The drawing and the pulse's layer, which d3-zoom moves directly (see useZoom).
   const drawing = useRef<SVGGElement | null>(null);
   const pulseLayer = useRef<SVGGElement | null>(null);
+  // A big graph is painted on a canvas under the SVG, which keeps the pointer, the zoom and the pulse.
+  const big = (scene?.analysis.graph.nodes.length ?? 0) > CANVAS_NODES;
+  const canvas = useRef<CanvasHandle | null>(null);
+  const [exporting, setExporting] = useState(false);
   const { view, scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(
     svgRef,
     [drawing, pulseLayer],
     () => setPaused(true),
+    (t) => canvas.current?.draw(t),
+  );
+  // Stable ref callbacks: a new one each render would set the layers' transform again on every step, and
+  // Chromium then lays out the whole drawing again (26 ms a step at 1,000 nodes).
+  const drawingRef = useCallback(
+    (g: SVGGElement | null) => {
+      drawing.current = g;
+      applyTo(g);
+    },
+    [applyTo],
+  );
+  const pulseRef = useCallback(
+    (g: SVGGElement | null) => {
+      pulseLayer.current = g;
+      applyTo(g);
+    },
+    [applyTo],
   );
   const viewRef = useRef<HTMLDivElement>(null);
   const projector = useGradflow((s) => s.projector);
@@ -61,12 +87,16 @@ export function ScalarGraphView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the layout changes, not the values
   const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
   const bounds = useMemo(() => (layout ? boundsOf(layout) : null), [layout]);
+  // The canvas's curves, made once per layout (by path: the outputs' own edges too).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new curves with new geometry
+  const curves = useMemo(() => new Map<string, Curve>(), [geometry]);
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
   // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
     if (!bounds) return;
-    fitView(bounds, fitted.current, maxScale);
+    // (A big graph, on its canvas, is placed at once: each frame of an easing would repaint it whole.)
+    fitView(bounds, fitted.current && !big, maxScale);
     fitted.current = true;
   }, [shape, fitView, maxScale]);
   useEffect(() => {
@@ -112,7 +142,7 @@ export function ScalarGraphView() {
       ...(spot?.sum && sum ? [{ at: spot.sum, lines: [sum], size: sizes.sum }] : []),
     ],
     // Big graphs move without transitions (as their nodes do): one repaint per step, not one per frame.
-    ms: (scene?.analysis.graph.nodes.length ?? 0) > 300 ? 0 : Math.min(450, 600 / speed),
+    ms: big ? 0 : Math.min(450, 600 / speed),
     moveTo,
   });
 
@@ -135,38 +165,50 @@ export function ScalarGraphView() {
     );
   }
   const { graph } = scene.analysis;
-  const { values } = scene.analysis;
-  const { x, y } = scene.layout;
-  // What the output uses; in forward mode, what any output uses (a tangent pass reaches every element of
-  // a vector output: a column of its Jacobian).
-  const outputs = tangent ? graph.allOutputs : [graph.output];
-  const live = reachesOutput(graph, outputs);
-  const out = graph.output;
-  // A big graph draws only the numbers near the screen (half a screen around it): zoomed in to read them,
-  // thousands of labels off screen would cost every frame and show nothing.
-  const near = graph.nodes.length > 300 ? nearScreen(view, svgRef.current) : null;
-  const labelAt = (
-    map: Map<number, [number, number]> | undefined,
-    hidden: Set<number> | undefined,
-    id: number,
-  ) => {
-    const p = hidden?.has(id) ? undefined : map?.get(id);
-    return p && near && (p[0] < near.x0 || p[0] > near.x1 || p[1] < near.y0 || p[1] > near.y1)
-      ? undefined
-      : p;
-  };
   const focus = stepEdge(frame);
-  const sumNode = focus?.receiver;
-  const seedName = tangent ? scene.names[tangent.seed] : undefined;
-  // Forward mode: what does not depend on the seed carries a tangent of 0, and is drawn faint.
-  const still = (id: number) => tangent !== undefined && !tangent.cone[id] && graph.nodes[id]?.op !== 'input';
+  const { edges, nodes } = drawProps({
+    scene,
+    frame,
+    geometry,
+    plan,
+    spot,
+    step,
+    quizHidden,
+    selected,
+    highlighted,
+    labelSize: sizes.value,
+  });
+  const namesLegible = scale * sizes.name >= LEGIBLE_PX;
+  // The SVG draws the graph itself, except a big one (painted on the canvas) but for an export.
+  const svgDrawn = !big || exporting;
   const stepDuration = Math.min(1.2, 0.8 / speed);
+  const sumAt = sum && spot?.sum && focus?.receiver !== undefined ? spot.sum : undefined;
+  const picture = big
+    ? pictureOf(
+        edges.map((e) => {
+          const curve = curves.get(e.props.d) ?? curveOf(e.props.d, e.points);
+          curves.set(e.props.d, curve);
+          return { props: e.props, curve };
+        }),
+        nodes,
+        {
+          current:
+            spot?.current && currentLines && !quizHidden
+              ? { at: spot.current, lines: currentLines }
+              : undefined,
+          sum: sum && sumAt ? { at: sumAt, text: sum } : undefined,
+          sizes,
+          numbers: numbersLegible,
+          names: namesLegible,
+        },
+      )
+    : null;
 
   return (
     // Transitions on thousands of elements cost more than they show: large graphs move without them.
     <div
       ref={viewRef}
-      className={`graph-view${graph.nodes.length > 300 ? ' no-motion' : ''}${stale ? ' stale' : ''}`}
+      className={`graph-view${big ? ' no-motion' : ''}${stale ? ' stale' : ''}`}
       data-palette={palette}
     >
       <GraphNotices source={scene.analysis.source} numbersLegible={numbersLegible} />
@@ -184,7 +226,12 @@ export function ScalarGraphView() {
           setFollow(!following);
           setPaused(false);
         }}
-        svg={() => svgRef.current}
+        svg={() => {
+          // A big graph draws its SVG elements for the export (once, on the click), then goes back to the canvas.
+          if (big) flushSync(() => setExporting(true));
+          return svgRef.current;
+        }}
+        release={big ? () => setExporting(false) : undefined}
         level={
           // (A vector output, seen one element at a time, is drawn in scalars only.)
           scene.full.graph.tensors.length > 0 && !scene.full.graph.outputs
@@ -192,87 +239,44 @@ export function ScalarGraphView() {
             : undefined
         }
       />
+      {picture && (
+        <CanvasLayer
+          picture={picture}
+          handle={canvas}
+          initial={() => (svgRef.current ? viewOf(svgRef.current) : view)}
+          palette={`${palette}:${theme}`}
+        />
+      )}
       <svg
         ref={svgRef}
+        onClick={big ? (e) => clickNode(e, nodes, { select, toggleCall }) : undefined}
+        onKeyDown={big ? (e) => keyNode(e, graph, selected, { select, toggleCall }) : undefined}
+        tabIndex={big ? 0 : undefined}
+        aria-keyshortcuts={big ? 'ArrowDown ArrowUp Enter' : undefined}
         className="graph"
         aria-label="Computation graph"
         data-nodes={graph.nodes.length}
         data-layout-ms={scene.layoutMs.toFixed(1)}
         data-edges={graph.edges.length}
         data-numbers={numbersLegible ? 'on' : 'off'}
-        data-names={scale * sizes.name >= LEGIBLE_PX ? 'on' : 'off'}
+        data-names={namesLegible ? 'on' : 'off'}
+        data-canvas={big ? 'on' : undefined}
       >
         <ArrowMarker />
-        <g
-          ref={(g) => {
-            drawing.current = g;
-            applyTo(g);
-          }}
-        >
+        <g ref={drawingRef}>
           {graph.groups.length > 0 && (
             <LazyBox name="The call frames" part={GROUP_FRAMES} props={{ scene, onToggle: toggleCall }} />
           )}
-          {/* The current step's edge is drawn last, so that its label sits above every other label. */}
-          {orderEdges(graph.edges, focus?.edge).map((e) => {
-            const g = geometry[e.id];
-            if (!g) return null;
-            const current = step && focus?.edge === e.id ? step : undefined;
-            const grad = frame.edgeGrad[e.id] as number;
-            return (
-              <GraphEdge
-                key={`${scene.keys[e.source]}>${scene.keys[e.target]}:${e.slot}`}
-                id={e.id}
-                d={g.d}
-                valueAt={labelAt(plan?.value, spot?.hiddenValue, e.id)}
-                gradAt={labelAt(plan?.grad, spot?.hiddenGrad, e.id)}
-                value={frame.known[e.source] ? (values[e.source] as number) : undefined}
-                grad={Number.isNaN(grad) ? undefined : grad}
-                current={current && { ...current, hidden: quizHidden, at: spot?.current }}
-                fromConstant={graph.nodes[e.source]?.op === 'const'}
-                dim={!live[e.target] || (tangent !== undefined && !tangent.cone[e.source])}
-                highlighted={highlighted.has(e.id)}
-              />
-            );
-          })}
-          <OutputStubs
-            scene={scene}
-            frame={frame}
-            live={live}
-            place={(id) => ({
-              valueAt: labelAt(plan?.value, spot?.hiddenValue, id),
-              gradAt: labelAt(plan?.grad, spot?.hiddenGrad, id),
-            })}
-          />
-          {graph.nodes.map((n) => {
-            const g = frame.grad[n.id] as number;
-            return (
-              <GraphNodeView
-                key={scene.keys[n.id]}
-                nodeKey={scene.keys[n.id] as string}
-                node={n}
-                name={scene.names[n.id] as string}
-                x={x[n.id] as number}
-                y={y[n.id] as number}
-                value={frame.known[n.id] ? (values[n.id] as number) : undefined}
-                grad={Number.isNaN(g) ? undefined : g}
-                seed={seedName}
-                labelSize={sizes.value}
-                labelsHidden={plan?.hiddenNames.has(n.id) || spot?.hiddenNode.has(n.id)}
-                active={frame.node === n.id || frame.step?.target === n.id || frame.tangent?.source === n.id}
-                selected={selected === n.id}
-                dim={!live[n.id] || still(n.id)}
-                isOutput={n.id === out}
-                expandKey={graph.callKey[n.id]}
-                onSelect={select}
-                onToggle={toggleCall}
-              />
-            );
-          })}
-          {sum && spot?.sum && sumNode !== undefined && (
+          {svgDrawn && edges.map((e) => <GraphEdge key={e.key} {...e.props} />)}
+          {svgDrawn &&
+            nodes.map((n) => (
+              <GraphNodeView key={n.nodeKey} {...n} onSelect={select} onToggle={toggleCall} />
+            ))}
+          {svgDrawn && sum && sumAt && (
             // Where branches meet, the gradients arriving so far add up: drawn above everything else.
             <text
               className="grad-label sum"
-              style={{ transform: `translate(${spot.sum[0]}px, ${spot.sum[1]}px)` }}
+              style={{ transform: `translate(${sumAt[0]}px, ${sumAt[1]}px)` }}
               textAnchor="middle"
             >
               {sum}
@@ -283,12 +287,7 @@ export function ScalarGraphView() {
       {/* The dot running back along the current edge has a layer of its own: moving it repaints only
           this small layer, not the whole graph. */}
       <svg className="pulse-layer" aria-hidden="true">
-        <g
-          ref={(g) => {
-            pulseLayer.current = g;
-            applyTo(g);
-          }}
-        >
+        <g ref={pulseRef}>
           {focus && geometry[focus.edge] && (
             <Pulse
               d={(geometry[focus.edge] as { d: string }).d}

@@ -22,12 +22,3 @@ export function boundsOf(layout: Pick<Layout, 'width' | 'height'>): Bounds {
     height: layout.height + 2 * PAD,
   };
 }
-
-/** The drawing's box on screen, widened by half a screen on each side (drawing units). */
-export function nearScreen(view: { k: number; x: number; y: number }, svg: SVGSVGElement | null) {
-  if (!svg) return null;
-  const { width, height } = svg.getBoundingClientRect();
-  const [w, h] = [width / view.k, height / view.k];
-  const [x0, y0] = [-view.x / view.k, -view.y / view.k];
-  return { x0: x0 - w / 2, y0: y0 - h / 2, x1: x0 + 1.5 * w, y1: y0 + 1.5 * h };
-}

@@ -79,6 +79,11 @@ export function follow(
   box: Box,
   minK: number,
   stay?: { need: Box; loose: Viewport; avoid?: Box },
+  /**
+   * Centre the box when the camera must move, rather than move it just inside the edge: on a big graph
+   * each move repaints the whole drawing, and a step in the middle leaves room for the next few steps.
+   */
+  centre = false,
 ): Camera | null {
   if (
     stay &&
@@ -93,14 +98,15 @@ export function follow(
   const bh = Math.max(1, box.y1 - box.y0);
   const fitK = Math.min(room.w / bw, room.h / bh);
   const k = Math.min(Math.max(cam.k, minK), fitK);
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  if (centre) return { k, x: view.left + room.w / 2 - k * cx, y: view.top + room.h / 2 - k * cy };
   const x = shift(cam.x, k, box.x0, box.x1, view.left, view.width - view.right);
   const y = shift(cam.y, k, box.y0, box.y1, view.top, view.height - view.bottom);
   if (Math.abs(k - cam.k) * Math.max(bw, bh) < EPS && Math.abs(x - cam.x) < EPS && Math.abs(y - cam.y) < EPS)
     return null;
   if (k === cam.k) return { k, x, y };
   // A zoom: about the box's centre, then the smallest pan that brings it inside.
-  const cx = (box.x0 + box.x1) / 2;
-  const cy = (box.y0 + box.y1) / 2;
   const sx = cam.x + cam.k * cx;
   const sy = cam.y + cam.k * cy;
   return {

@@ -3,6 +3,7 @@ import { orderLayers } from './layout/order';
 import { positionNodes } from './layout/position';
 import { properGraph } from './layout/proper';
 import { rankNodes } from './layout/rank';
+import { wrapLayout } from './layout/wrap';
 
 /** Where each node sits, by node id, plus the drawing's extent. Pure: no DOM, no D3 selection. */
 export interface Layout {
@@ -35,6 +36,11 @@ export interface LayoutOptions {
   keys?: readonly string[];
   /** Expanded calls, each laid out as a compound node (see layout/compound.ts). */
   groups?: readonly LayoutGroup[];
+  /**
+   * Wrap a long drawing into bands to come close to this aspect ratio (width / height): the screen's.
+   * (Big graphs only: a lecture circuit reads left to right in one line.)
+   */
+  wrap?: number;
 }
 
 /**
@@ -46,7 +52,8 @@ export interface LayoutOptions {
  *    (counted in O(E log V) per pair of layers); then whole buses (each bus node within a few slots of
  *    its own) and single nodes sifted to their least-crossing slots (exact, never adding crossings), and
  *    transpositions again;
- * 4. position: y by straightening under order and gap constraints; x from the layer.
+ * 4. position: y by straightening under order and gap constraints; x from the layer;
+ * 5. wrap (big graphs): a drawing far wider than the screen is cut into bands, one below the other.
  * Roughly linear in edges + virtual nodes times a bounded number of sweeps.
  */
 export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
@@ -84,7 +91,9 @@ export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
     chain.map((v): [number, number] => [(p.layerOf[v] as number) * opts.dx, y[v] as number]),
   );
   const bends = graph.edges.map((e) => (points[e.source] as [number, number][]).slice(0, p.span[e.id]));
-  return { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
+  const flat = { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
+  if (!opts.wrap) return flat;
+  return wrapLayout(flat, graph.edges, { dx: opts.dx, aspect: opts.wrap, gap: 2.5 * opts.dy });
 }
 
 /** The layout with expanded calls as compound nodes: each level laid out flat, then stretched to fit. */

@@ -87,6 +87,7 @@ export function useFollow(
     projector: boolean;
     /** The current step's label and the running sum, where they were placed (once known), with their text. */
     labels: { at: [number, number]; lines: readonly string[]; size: number }[];
+    /** How long a move eases; 0 (a big graph, moved without transitions) also centres the step. */
     ms: number;
     moveTo: (to: Camera, ms: number) => void;
   },
@@ -121,11 +122,18 @@ export function useFollow(
     const t = viewOf(svg);
     const now = performance.now();
     const from = heading.current && now < heading.current.until ? heading.current.to : t;
-    const to = follow(view, { k: from.k, x: from.x, y: from.y }, box, minK, {
-      need,
-      loose: { width, height, ...LOOSE },
-      avoid: toolbarBox(svg),
-    });
+    const to = follow(
+      view,
+      { k: from.k, x: from.x, y: from.y },
+      box,
+      minK,
+      {
+        need,
+        loose: { width, height, ...LOOSE },
+        avoid: toolbarBox(svg),
+      },
+      ms === 0,
+    );
     if (!to) return;
     heading.current = { to, until: now + ms };
     moveTo(to, ms);

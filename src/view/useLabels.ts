@@ -7,8 +7,8 @@ import { planInputs } from './labels/inputs';
 import { type LabelSizes, type PlanNode, planLabels, type Spotlight, spotlight } from './labels/plan';
 
 const DEFAULT_SIZES: LabelSizes = { value: 15, current: 16, sum: 14, name: 13 };
-/** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */
-export const LEGIBLE_PX = 9;
+
+export { LEGIBLE_PX } from './labels/boxes';
 
 function px(style: CSSStyleDeclaration, name: string, fallback: number): number {
   const v = Number.parseFloat(style.getPropertyValue(name));

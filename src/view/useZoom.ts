@@ -49,6 +49,8 @@ export function useZoom(
   svgRef: RefObject<SVGSVGElement | null>,
   layers: readonly RefObject<SVGGElement | null>[],
   onGesture?: () => void,
+  /** Told every transform written to the layers (a canvas under them repaints with it). */
+  onMove?: (t: View) => void,
 ) {
   // The transform as of the last move's end: the scale (are numbers legible?) and what is on screen.
   const [view, setView] = useState<{ k: number; x: number; y: number }>({ k: 1, x: 0, y: 0 });
@@ -57,6 +59,8 @@ export function useZoom(
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const gesture = useRef(onGesture);
   gesture.current = onGesture;
+  const moved = useRef(onMove);
+  moved.current = onMove;
   /** The view is the fitted overview (nobody has moved it since), and the SVG's size it was made for. */
   const atFit = useRef(false);
   const size = useRef({ width: 0, height: 0 });
@@ -88,6 +92,7 @@ export function useZoom(
       placed.set(svg, t);
       const s = `translate(${t.x},${t.y}) scale(${t.k})`;
       for (const l of layerRefs.current) l.current?.setAttribute('transform', s);
+      moved.current?.(t);
       setView((v) => (v.k === t.k && v.x === t.x && v.y === t.y ? v : { ...t }));
     },
     [svgRef],
@@ -108,6 +113,7 @@ export function useZoom(
         }
         const t = e.transform.toString();
         for (const l of layerRefs.current) l.current?.setAttribute('transform', t);
+        moved.current?.(e.transform);
       })
       .on('end', (e: { transform: ZoomTransform }) => {
         const { k, x, y } = e.transform;

@@ -39,6 +39,9 @@ export function textBox(x: number, baseline: number, width: number, size: number
 /** Line spacing of a two-line label (the tspan's dy). */
 export const LINE = 1.15;
 
+/** Below this many pixels on screen a number is not read but guessed at: the view hides it instead. */
+export const LEGIBLE_PX = 9;
+
 // Boxes that only touch (up to rounding) do not overlap.
 const EPS = 1e-6;
 

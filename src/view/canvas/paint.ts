@@ -1,0 +1,269 @@
+/**
+ * A big graph painted on a canvas: the same picture as the SVG view (edges, gates, names, numbers, the
+ * current step), drawn in one pass over what is on screen. Thousands of SVG elements cost Chromium a
+ * layout and a repaint of the whole drawing at every step and every pan; a canvas costs only what it
+ * draws, and draws only what the view shows. Pure drawing: no React, no DOM beyond the 2D context.
+ */
+import { type GraphNode, OP } from '../../core';
+import { nodeSize, nodeSymbol, symbolFit } from '../geometry';
+import { LEGIBLE_PX, LINE } from '../labels/boxes';
+import type { Point } from '../labels/curve';
+import { belowText } from '../labels/inputs';
+import { belowInput, type LabelSizes, NAME_ABOVE, type Spot } from '../labels/plan';
+
+/** The stylesheet's colours (see styles.css :root and its themes), read off the graph view. */
+export interface Palette {
+  bg: string;
+  panel: string;
+  ink: string;
+  muted: string;
+  value: string;
+  grad: string;
+  accent: string;
+  node: string;
+  nodeStroke: string;
+  active: string;
+  edge: string;
+  edgeConst: string;
+  inputFill: string;
+  constStroke: string;
+  font: string;
+  mono: string;
+}
+
+export interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** One edge as drawn: its curve, where its numbers go (none = not drawn) and how it looks. */
+export interface PaintEdge {
+  id: number;
+  path: Path2D;
+  /** The curve's bounding box, to skip what is off screen. */
+  box: [number, number, number, number];
+  /** Where the arrow ends (the edge enters its gate from the left). */
+  end: Point;
+  value?: { at: Spot; text: string } | undefined;
+  grad?: { at: Spot; text: string } | undefined;
+  fromConstant: boolean;
+  dim: boolean;
+  highlighted: boolean;
+  current: boolean;
+}
+
+export interface PaintNode {
+  node: GraphNode;
+  name: string;
+  x: number;
+  y: number;
+  dim: boolean;
+  active: boolean;
+  selected: boolean;
+  isOutput: boolean;
+  /** A gate's name above it, when drawn. */
+  showName: boolean;
+  /** An input's gradient (or its seed, in forward mode) below it. */
+  below?: number | undefined;
+  seeded: boolean;
+}
+
+export interface Picture {
+  edges: readonly PaintEdge[];
+  nodes: readonly PaintNode[];
+  /** The current step's two lines, and the running sum where branches meet. */
+  current?: { at: Spot; lines: readonly [string, string] } | undefined;
+  sum?: { at: Spot; text: string } | undefined;
+  sizes: LabelSizes;
+  /** Numbers and names are drawn only at a size that can be read. */
+  numbers: boolean;
+  names: boolean;
+}
+
+/** Text this small on screen is not drawn at all: not read, and not worth its cost. */
+const MIN_TEXT_PX = 4;
+
+/** The part of the drawing on screen, in drawing units, with a margin for labels that straddle it. */
+export function visibleBox(view: View, width: number, height: number, margin = 60): Box4 {
+  return [
+    -view.x / view.k - margin,
+    -view.y / view.k - margin,
+    (width - view.x) / view.k + margin,
+    (height - view.y) / view.k + margin,
+  ];
+}
+type Box4 = [number, number, number, number];
+const meets = (a: Box4, x0: number, y0: number, x1: number, y1: number) =>
+  x1 >= a[0] && x0 <= a[2] && y1 >= a[1] && y0 <= a[3];
+
+/**
+ * Paints the picture through the view (screen = k · drawing + (x, y)) on a canvas of `width` × `height`
+ * CSS pixels at `dpr` device pixels each. Returns how many nodes and edges it drew (tests, and the bench).
+ */
+export function paint(
+  ctx: CanvasRenderingContext2D,
+  pic: Picture,
+  colors: Palette,
+  view: View,
+  width: number,
+  height: number,
+  dpr: number,
+): { nodes: number; edges: number; texts: number } {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(dpr * view.k, 0, 0, dpr * view.k, dpr * view.x, dpr * view.y);
+  const on = visibleBox(view, width, height);
+  // Zoomed far out, lines and gates are kept at least a pixel or so on screen: the overview of a
+  // thousand-node graph shows its shape instead of fading to nothing.
+  const hairline = 0.8 / view.k;
+  const drawn = { nodes: 0, edges: 0, texts: 0 };
+  const edges = pic.edges.filter((e) => meets(on, ...e.box));
+  // The current edge last, over the others (as the SVG view orders it).
+  edges.sort((a, b) => Number(a.current) - Number(b.current));
+  for (const e of edges) {
+    ctx.globalAlpha = e.dim ? 0.35 : 1;
+    const color = e.current
+      ? colors.grad
+      : e.highlighted
+        ? colors.accent
+        : e.fromConstant
+          ? colors.edgeConst
+          : colors.edge;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = Math.max(e.highlighted ? 5 : e.current ? 3.5 : 2, hairline);
+    ctx.setLineDash(e.fromConstant && !e.current && !e.highlighted ? [4, 3] : []);
+    ctx.stroke(e.path);
+    // The arrowhead: the curve enters its gate horizontally, so it points right.
+    ctx.setLineDash([]);
+    ctx.fillStyle = colors.edge;
+    ctx.beginPath();
+    ctx.moveTo(e.end[0] + 3, e.end[1]);
+    ctx.lineTo(e.end[0] - 8, e.end[1] - 5.5);
+    ctx.lineTo(e.end[0] - 8, e.end[1] + 5.5);
+    ctx.closePath();
+    ctx.fill();
+    drawn.edges++;
+  }
+  ctx.globalAlpha = 1;
+  for (const n of pic.nodes) {
+    const { hw, hh, shape } = nodeSize(n.node, n.name);
+    if (!meets(on, n.x - hw, n.y - hh - 40, n.x + hw, n.y + hh + 40)) continue;
+    drawn.nodes++;
+    drawn.texts += paintNode(ctx, n, pic, colors, view.k, { hw, hh, shape });
+  }
+  ctx.globalAlpha = 1;
+  // (Checked at this very view too: a view easing out paints frames at scales the plan never saw.)
+  if (pic.numbers && view.k * pic.sizes.value >= LEGIBLE_PX) {
+    const label = (at: Spot, text: string, fill: string, size: number) => {
+      if (!meets(on, at[0], at[1], at[0], at[1])) return;
+      halo(ctx, text, at[0], at[1], fill, colors.bg, `600 ${size}px ${colors.font}`, 4);
+      drawn.texts++;
+    };
+    for (const e of edges) {
+      ctx.globalAlpha = e.dim ? 0.35 : 1;
+      if (e.value) label(e.value.at, e.value.text, colors.value, pic.sizes.value);
+      if (e.grad && !e.current) label(e.grad.at, e.grad.text, colors.grad, pic.sizes.value);
+    }
+    ctx.globalAlpha = 1;
+    if (pic.current) {
+      const [x, y] = pic.current.at;
+      const font = `600 ${pic.sizes.current}px ${colors.font}`;
+      halo(ctx, pic.current.lines[0], x, y, colors.grad, colors.bg, font, 7);
+      if (pic.current.lines[1])
+        halo(ctx, pic.current.lines[1], x, y + LINE * pic.sizes.current, colors.grad, colors.bg, font, 7);
+      drawn.texts++;
+    }
+    if (pic.sum) {
+      label(pic.sum.at, pic.sum.text, colors.grad, pic.sizes.sum);
+    }
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return drawn;
+}
+
+/** A number with a halo in the background colour, which keeps it readable over lines (centred on x). */
+function halo(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  fill: string,
+  bg: string,
+  font: string,
+  width: number,
+): void {
+  ctx.font = font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = width;
+  ctx.strokeStyle = bg;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = fill;
+  ctx.fillText(text, x, y);
+}
+
+/** One node: its shape, its symbol, its name above (a gate) or its gradient below (an input). */
+function paintNode(
+  ctx: CanvasRenderingContext2D,
+  n: PaintNode,
+  pic: Picture,
+  colors: Palette,
+  k: number,
+  { hw, hh, shape }: { hw: number; hh: number; shape: 'circle' | 'box' | 'chip' },
+): number {
+  const op = n.node.op;
+  ctx.globalAlpha = n.dim ? 0.35 : 1;
+  ctx.beginPath();
+  if (hw * k < 1.5) ctx.arc(n.x, n.y, 1.5 / k, 0, 2 * Math.PI);
+  else if (shape === 'circle') ctx.arc(n.x, n.y, hw, 0, 2 * Math.PI);
+  else ctx.roundRect(n.x - hw, n.y - hh, 2 * hw, 2 * hh, shape === 'box' ? 8 : 10);
+  const plain =
+    op === 'input' || op === 'param' ? colors.inputFill : op === 'const' ? colors.panel : colors.node;
+  ctx.fillStyle = n.active ? colors.active : plain;
+  ctx.fill();
+  ctx.strokeStyle =
+    n.active || n.selected ? colors.accent : op === 'const' ? colors.constStroke : colors.nodeStroke;
+  ctx.lineWidth = Math.max(n.selected ? 4 : n.active || n.isOutput ? 3.5 : op === 'call' ? 3 : 2, 0.8 / k);
+  ctx.setLineDash(op === 'const' && !n.active && !n.selected ? [3, 2] : op === 'param' ? [6, 3] : []);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  let texts = 0;
+  // The symbol, at the stylesheet's size for its kind, shrunk to fit its shape.
+  const mono = op === 'input' || op === 'param';
+  const usual = mono ? 16 : op === 'const' ? 13 : 20;
+  const size = Math.min(usual, symbolFit(n.node, n.name, OP[op].symbol));
+  if (size * k >= MIN_TEXT_PX) {
+    const sym = nodeSymbol(n.node, n.name, OP[op].symbol);
+    ctx.font = `${op === 'const' ? 500 : 600} ${size}px ${mono ? colors.mono : colors.font}`;
+    ctx.fillStyle = op === 'const' ? colors.muted : colors.ink;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(sym.sub ? `${sym.text}${sym.sub}` : sym.text, n.x, n.y);
+    texts++;
+  }
+  if (n.showName && pic.names && k * pic.sizes.name >= LEGIBLE_PX) {
+    ctx.font = `italic ${pic.sizes.name}px ${colors.font}`;
+    ctx.fillStyle = colors.muted;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillText(n.name, n.x, n.y - hh - NAME_ABOVE);
+    texts++;
+  }
+  if (n.below !== undefined && pic.numbers && k * pic.sizes.value >= LEGIBLE_PX) {
+    const y = n.y + belowInput(hh, pic.sizes.value);
+    halo(
+      ctx,
+      belowText(n.below, n.seeded),
+      n.x,
+      y,
+      colors.grad,
+      colors.bg,
+      `600 ${pic.sizes.value}px ${colors.font}`,
+      4,
+    );
+    texts++;
+  }
+  return texts;
+}

@@ -1,0 +1,56 @@
+import type { Graph } from '../../core';
+import { type NodeLook, nodeAt } from '../drawProps';
+import { viewOf } from '../useZoom';
+
+/** What a node chosen on the canvas does: open its call (a collapsed call, sigmoid…) or select it. */
+interface Choose {
+  select(id: number): void;
+  toggleCall(key: string): void;
+}
+
+/**
+ * A click on the canvas's SVG finds its node by position (a gate's circle, an input's box): the canvas
+ * has no elements to click.
+ */
+export function clickNode(
+  e: { clientX: number; clientY: number; currentTarget: SVGSVGElement },
+  nodes: readonly NodeLook[],
+  { select, toggleCall }: Choose,
+): void {
+  const svg = e.currentTarget;
+  const r = svg.getBoundingClientRect();
+  const t = viewOf(svg);
+  const hit = nodeAt(nodes, (e.clientX - r.left - t.x) / t.k, (e.clientY - r.top - t.y) / t.k);
+  if (!hit) return;
+  if (hit.expandKey !== undefined) toggleCall(hit.expandKey);
+  else select(hit.node.id);
+}
+
+/**
+ * ...and from the keyboard, with the graph focused: ↓ and ↑ select the next and previous node
+ * (constants are skipped, as Tab skips them in the SVG view), Enter opens the selected call. (← and →
+ * step through the animation, as everywhere.)
+ */
+export function keyNode(
+  e: { key: string; preventDefault(): void },
+  graph: Graph,
+  selected: number | null,
+  { select, toggleCall }: Choose,
+): void {
+  if (e.key === 'Enter' && selected !== null) {
+    const key = graph.callKey[selected];
+    if (key !== undefined) toggleCall(key);
+    return;
+  }
+  const by = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+  if (!by) return;
+  e.preventDefault();
+  const n = graph.nodes.length;
+  for (let k = 1, id = selected ?? (by > 0 ? -1 : n); k <= n; k++) {
+    id = (id + by + n) % n;
+    if (graph.nodes[id]?.op !== 'const') {
+      select(id);
+      return;
+    }
+  }
+}

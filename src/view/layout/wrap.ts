@@ -1,0 +1,123 @@
+/**
+ * Wrapping a long layered drawing into bands, like a paragraph into lines: a deep graph (a long program,
+ * a sum of hundreds of terms) drawn left to right is dozens of times wider than it is tall, so that its
+ * overview on a screen is a thin line. Its layers are cut into b runs of consecutive layers, each drawn
+ * as a band below the last, with b chosen so that the whole comes closest to the screen's aspect ratio
+ * (the idea of ELK's "graph wrapping"). Each cut is placed near its ideal layer where the fewest edges
+ * cross it. An edge that crosses a cut leaves its band on the right, runs back along the corridor
+ * between the bands in a lane of its own, and comes in again on the left of the next band.
+ */
+import type { Point } from '../labels/curve';
+
+export interface Wrappable {
+  x: Float64Array;
+  y: Float64Array;
+  layer: Int32Array;
+  bends: Point[][];
+  width: number;
+  height: number;
+}
+
+export interface WrapOptions {
+  /** Distance between layer centres. */
+  dx: number;
+  /** The aspect ratio (width / height) to come close to: the screen's. */
+  aspect: number;
+  /** Empty room between two bands, where the edges that cross a cut run back. */
+  gap: number;
+}
+
+/** How many bands bring a w × h drawing closest to the aspect ratio (1: leave it as it is). */
+export function bandCount(width: number, height: number, opts: WrapOptions, layers: number): number {
+  if (width <= 0 || layers < 8) return 1;
+  // b bands: about (w / b) wide and b (h + gap) - gap tall.
+  const ratio = (b: number) => width / b / (b * (height + opts.gap) - opts.gap);
+  let best = 1;
+  for (let b = 2; b <= Math.floor(layers / 4); b++)
+    if (Math.abs(Math.log(ratio(b) / opts.aspect)) < Math.abs(Math.log(ratio(best) / opts.aspect))) best = b;
+    else if (b > best + 1) break;
+  return best;
+}
+
+/**
+ * The layout wrapped into bands (or the same layout, when one band is closest to the aspect ratio).
+ * `edges[e]` gives edge e's source and target; `bends[e]` has one point per layer the edge crosses.
+ */
+export function wrapLayout(
+  layout: Wrappable,
+  edges: readonly { source: number; target: number }[],
+  opts: WrapOptions,
+): Wrappable {
+  const { layer, bends } = layout;
+  const depth = layer.reduce((m, l) => Math.max(m, l), 0) + 1;
+  const b = bandCount(layout.width, layout.height, opts, depth);
+  if (b < 2) return layout;
+  // crossing[l]: how many edges cross the boundary between layers l and l + 1.
+  const crossing = new Int32Array(depth + 1);
+  for (const e of edges) {
+    const [s, t] = [layer[e.source] as number, layer[e.target] as number];
+    crossing[Math.min(s, t)] = (crossing[Math.min(s, t)] as number) + 1;
+    crossing[Math.max(s, t)] = (crossing[Math.max(s, t)] as number) - 1;
+  }
+  for (let l = 1; l <= depth; l++) crossing[l] = (crossing[l] as number) + (crossing[l - 1] as number);
+  // starts[c]: the first layer of band c. Each cut goes where the fewest edges cross, near its ideal place.
+  const starts = [0];
+  const slack = Math.max(1, Math.floor(depth / b / 6));
+  for (let c = 1; c < b; c++) {
+    const ideal = Math.round((c * depth) / b);
+    let at = ideal;
+    for (
+      let l = Math.max((starts[c - 1] as number) + 2, ideal - slack);
+      l <= Math.min(depth - 2, ideal + slack);
+      l++
+    )
+      if ((crossing[l - 1] as number) < (crossing[at - 1] as number)) at = l;
+    starts.push(at);
+  }
+  starts.push(depth);
+  const bandOf = new Int32Array(depth);
+  for (let c = 0; c < b; c++)
+    for (let l = starts[c] as number; l < (starts[c + 1] as number); l++) bandOf[l] = c;
+  const band = layout.height + opts.gap;
+  const place = (l: number, y: number): Point => [
+    (l - (starts[bandOf[l] as number] as number)) * opts.dx,
+    y + (bandOf[l] as number) * band,
+  ];
+  const x = new Float64Array(layout.x.length);
+  const y = new Float64Array(layout.y.length);
+  for (let id = 0; id < x.length; id++) {
+    const l = layer[id] as number;
+    [x[id], y[id]] = place(l, layout.y[id] as number);
+  }
+  // Lanes in each corridor, one per edge crossing its cut, spread over the middle half of the gap.
+  const lanes = starts.slice(1, -1).map((s) => Math.max(1, crossing[s - 1] as number));
+  const used = new Int32Array(b);
+  const widest = Math.max(...starts.slice(1).map((s, c) => s - (starts[c] as number))) - 1;
+  const right = widest * opts.dx + opts.dx / 2;
+  const left = -opts.dx / 2;
+  const wrapped = edges.map((e, id) => {
+    const s = layer[e.source] as number;
+    const t = layer[e.target] as number;
+    const own = bends[id] ?? [];
+    const out: Point[] = [];
+    // The layers the edge passes, from its source's to its target's, and where it is at each.
+    let prev: Point = place(s, layout.y[e.source] as number);
+    for (let l = s + 1; l <= t; l++) {
+      const bend = own[l - s - 1];
+      const at: Point = place(l, l === t || !bend ? (layout.y[e.target] as number) : bend[1]);
+      const from = bandOf[l - 1] as number;
+      if ((bandOf[l] as number) !== from) {
+        // Out on the right of band `from`, back along its corridor, in on the left of the next band.
+        const k = used[from] as number;
+        used[from] = k + 1;
+        const lane = (lanes[from] as number) > 1 ? k / ((lanes[from] as number) - 1) - 0.5 : 0;
+        const corridor = (from + 1) * band - opts.gap / 2 + lane * (opts.gap / 2);
+        out.push([right, prev[1]], [right, corridor], [left, corridor], [left, at[1]]);
+      }
+      if (l < t) out.push(at);
+      prev = at;
+    }
+    return out;
+  });
+  return { x, y, layer, bends: wrapped, width: right + opts.dx / 2, height: b * band - opts.gap };
+}
