@@ -1,6 +1,6 @@
 import { type AnalysisOk, analyze, collapse, hashString, mix, nodeKeys, nodeNames, timeline } from '../core';
 import { EMPTY_LAYOUT, type Layout, type LayoutOptions } from '../view/layout';
-import { type LayoutFn, layoutNow } from '../view/layoutService';
+import { type LayoutFn, layoutNow, WORKER_THRESHOLD } from '../view/layoutService';
 import { SCALARS, type Scene } from './scene';
 
 export { forwardLength, SCALARS, type Scene, sceneLength, type TensorScene } from './scene';
@@ -11,7 +11,7 @@ export const MAX_DRAWN_NODES = 3000;
  * Above this many nodes the graph is painted on a canvas (view/canvas): thousands of SVG elements cost
  * a layout and a repaint of the whole drawing at every step and pan, and over a second to first draw.
  */
-export const CANVAS_NODES = 300;
+export const CANVAS_NODES = WORKER_THRESHOLD - 1;
 /** The graph view's usual shape (width / height) beside the side panel, on a laptop or a projector. */
 export const SCREEN_ASPECT = 2;
 

@@ -6,9 +6,7 @@ import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
 import { LazyBox, lazyPart } from '../ui/lazyPart';
 import { boundsOf, MAX_SCALE } from './bounds';
-import { type CanvasHandle, CanvasLayer } from './canvas/CanvasLayer';
-import { type Curve, curveOf, pictureOf } from './canvas/picture';
-import { clickNode, keyNode } from './canvas/pointer';
+import type { CanvasHandle } from './canvas/CanvasLayer';
 import { drawProps } from './drawProps';
 import { edgeGeometry } from './edges';
 import { GraphEdge } from './GraphEdge';
@@ -22,6 +20,8 @@ import { useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom, viewOf } from './useZoom';
 
+// A big graph's canvas comes with the first big graph.
+const BIG_GRAPH = lazyPart(() => import('./canvas/BigGraph').then((m) => m.BigGraph));
 // The frames of opened calls come with the first program that calls a function.
 const GROUP_FRAMES = lazyPart(() => import('./GroupFrames').then((m) => m.GroupFrames));
 
@@ -87,9 +87,6 @@ export function ScalarGraphView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the layout changes, not the values
   const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
   const bounds = useMemo(() => (layout ? boundsOf(layout) : null), [layout]);
-  // The canvas's curves, made once per layout (by path: the outputs' own edges too).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new curves with new geometry
-  const curves = useMemo(() => new Map<string, Curve>(), [geometry]);
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
   // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
@@ -183,26 +180,6 @@ export function ScalarGraphView() {
   const svgDrawn = !big || exporting;
   const stepDuration = Math.min(1.2, 0.8 / speed);
   const sumAt = sum && spot?.sum && focus?.receiver !== undefined ? spot.sum : undefined;
-  const picture = big
-    ? pictureOf(
-        edges.map((e) => {
-          const curve = curves.get(e.props.d) ?? curveOf(e.props.d, e.points);
-          curves.set(e.props.d, curve);
-          return { props: e.props, curve };
-        }),
-        nodes,
-        {
-          current:
-            spot?.current && currentLines && !quizHidden
-              ? { at: spot.current, lines: currentLines }
-              : undefined,
-          sum: sum && sumAt ? { at: sumAt, text: sum } : undefined,
-          sizes,
-          numbers: numbersLegible,
-          names: namesLegible,
-        },
-      )
-    : null;
 
   return (
     // Transitions on thousands of elements cost more than they show: large graphs move without them.
@@ -239,18 +216,37 @@ export function ScalarGraphView() {
             : undefined
         }
       />
-      {picture && (
-        <CanvasLayer
-          picture={picture}
-          handle={canvas}
-          initial={() => (svgRef.current ? viewOf(svgRef.current) : view)}
-          palette={`${palette}:${theme}`}
+      {big && (
+        <LazyBox
+          name="The canvas"
+          part={BIG_GRAPH}
+          props={{
+            edges,
+            nodes,
+            extra: {
+              current:
+                spot?.current && currentLines && !quizHidden
+                  ? { at: spot.current, lines: currentLines }
+                  : undefined,
+              sum: sum && sumAt ? { at: sumAt, text: sum } : undefined,
+              sizes,
+              numbers: numbersLegible,
+              names: namesLegible,
+            },
+            layout,
+            handle: canvas,
+            initial: () => (svgRef.current ? viewOf(svgRef.current) : view),
+            palette: `${palette}:${theme}`,
+            svg: svgRef,
+            graph,
+            selected,
+            select,
+            toggleCall,
+          }}
         />
       )}
       <svg
         ref={svgRef}
-        onClick={big ? (e) => clickNode(e, nodes, { select, toggleCall }) : undefined}
-        onKeyDown={big ? (e) => keyNode(e, graph, selected, { select, toggleCall }) : undefined}
         tabIndex={big ? 0 : undefined}
         aria-keyshortcuts={big ? 'ArrowDown ArrowUp Enter' : undefined}
         className="graph"

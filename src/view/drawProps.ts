@@ -3,7 +3,7 @@ import type { Scene } from '../store/derive';
 import { type EdgeShape, orderEdges, outputStubs } from './edges';
 import type { EdgeProps } from './GraphEdge';
 import type { NodeProps } from './GraphNodeView';
-import { edgePath, nodeSize } from './geometry';
+import { edgePath } from './geometry';
 import type { LabelPlan, Spotlight } from './labels/plan';
 
 export interface DrawInput {
@@ -113,17 +113,4 @@ export function drawProps(input: DrawInput): {
     };
   });
   return { edges, nodes };
-}
-
-/** The node drawn at a point (drawing units), if any: inside a gate's circle or an input's box. */
-export function nodeAt(nodes: readonly NodeLook[], x: number, y: number): NodeLook | undefined {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i] as NodeLook;
-    const { hw, hh, shape } = nodeSize(n.node, n.name);
-    const dx = x - n.x;
-    const dy = y - n.y;
-    if (shape === 'circle' ? dx * dx + dy * dy <= hw * hw : Math.abs(dx) <= hw && Math.abs(dy) <= hh)
-      return n;
-  }
-  return undefined;
 }

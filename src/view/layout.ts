@@ -3,7 +3,6 @@ import { orderLayers } from './layout/order';
 import { positionNodes } from './layout/position';
 import { properGraph } from './layout/proper';
 import { rankNodes } from './layout/rank';
-import { wrapLayout } from './layout/wrap';
 
 /** Where each node sits, by node id, plus the drawing's extent. Pure: no DOM, no D3 selection. */
 export interface Layout {
@@ -38,7 +37,7 @@ export interface LayoutOptions {
   groups?: readonly LayoutGroup[];
   /**
    * Wrap a long drawing into bands to come close to this aspect ratio (width / height): the screen's.
-   * (Big graphs only: a lecture circuit reads left to right in one line.)
+   * (Big graphs only, laid out in the worker by `layoutFor`: a lecture circuit reads left to right.)
    */
   wrap?: number;
 }
@@ -53,7 +52,7 @@ export interface LayoutOptions {
  *    its own) and single nodes sifted to their least-crossing slots (exact, never adding crossings), and
  *    transpositions again;
  * 4. position: y by straightening under order and gap constraints; x from the layer;
- * 5. wrap (big graphs): a drawing far wider than the screen is cut into bands, one below the other.
+ * 5. wrap (big graphs, layout/wrap.ts `layoutFor`): a drawing far wider than the screen is cut into bands.
  * Roughly linear in edges + virtual nodes times a bounded number of sweeps.
  */
 export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
@@ -91,9 +90,7 @@ export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
     chain.map((v): [number, number] => [(p.layerOf[v] as number) * opts.dx, y[v] as number]),
   );
   const bends = graph.edges.map((e) => (points[e.source] as [number, number][]).slice(0, p.span[e.id]));
-  const flat = { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
-  if (!opts.wrap) return flat;
-  return wrapLayout(flat, graph.edges, { dx: opts.dx, aspect: opts.wrap, gap: 2.5 * opts.dy });
+  return { x, y: y.slice(0, n), layer, bends, width: Math.max(0, depth - 1) * opts.dx, height };
 }
 
 /** The layout with expanded calls as compound nodes: each level laid out flat, then stretched to fit. */

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { Graph } from '../core';
-import { type LayoutOptions, layoutGraph } from './layout';
+import type { LayoutOptions } from './layout';
+import { layoutFor } from './layout/wrap';
 
 /** Lays large graphs out off the main thread, so typing never waits for it. */
 export interface LayoutRequest {
@@ -11,6 +12,6 @@ export interface LayoutRequest {
 
 self.onmessage = (e: MessageEvent<LayoutRequest>) => {
   const t0 = performance.now();
-  const layout = layoutGraph(e.data.graph as Graph, e.data.opts);
+  const layout = layoutFor(e.data.graph as Graph, e.data.opts);
   self.postMessage({ id: e.data.id, layout, ms: performance.now() - t0 });
 };

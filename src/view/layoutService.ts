@@ -9,8 +9,12 @@ export type LayoutFn = (
   opts: LayoutOptions,
 ) => { layout: Layout; ms: number } | Promise<{ layout: Layout; ms: number }>;
 
-/** Above this many nodes the layout runs in a Web Worker (measured: ~20 ms at 500 nodes on the main thread). */
-export const WORKER_THRESHOLD = 400;
+/**
+ * Above this many nodes the layout runs in a Web Worker (measured: ~20 ms at 500 nodes on the main
+ * thread), where a long drawing is also wrapped into bands (layout/wrap.ts). Such a graph is painted on
+ * a canvas (store/derive.ts CANVAS_NODES). Where no worker can run it is laid out here, unwrapped.
+ */
+export const WORKER_THRESHOLD = 301;
 
 export function layoutNow(graph: Graph, opts: LayoutOptions): { layout: Layout; ms: number } {
   const t0 = performance.now();

@@ -5,8 +5,10 @@
 import dagre from '@dagrejs/dagre';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyze, type Graph, nodeNames } from '../../src/core/index';
+import { SCREEN_ASPECT } from '../../src/store/derive';
 import { nodeSize } from '../../src/view/geometry';
 import { layoutGraph } from '../../src/view/layout';
+import { layoutFor } from '../../src/view/layout/wrap';
 import { type Drawing, layoutDrawing } from './quality';
 import { LAYER_GAP, ROW_GAP } from './spacing';
 
@@ -31,6 +33,12 @@ export function sized(source: string): Sized {
 
 export function gradflow(g: Sized): Drawing {
   return layoutDrawing(g.graph, layoutGraph(g.graph, { dx: LAYER_GAP, dy: ROW_GAP }), g.hw, g.hh);
+}
+
+/** As the app draws a big graph: wrapped into bands near the screen's aspect ratio (view/layout/wrap.ts). */
+export function gradflowWrapped(g: Sized): Drawing {
+  const l = layoutFor(g.graph, { dx: LAYER_GAP, dy: ROW_GAP, wrap: SCREEN_ASPECT });
+  return layoutDrawing(g.graph, l, g.hw, g.hh);
 }
 
 interface ElkPoint {

@@ -3,7 +3,7 @@ import { analyze, type Graph } from '../../src/core';
 import { LECTURE_EXAMPLES } from '../../src/examples/lectures';
 import { nodeSize } from '../../src/view/geometry';
 import { layoutGraph } from '../../src/view/layout';
-import { bandCount } from '../../src/view/layout/wrap';
+import { bandCount, layoutFor } from '../../src/view/layout/wrap';
 import { mlp, program } from '../bench/generators';
 import { bigProgram } from '../e2e/programs';
 
@@ -23,7 +23,7 @@ describe('wrapping a long drawing into bands', () => {
     for (const source of [...LECTURE_EXAMPLES.map((e) => e.source), mlp()]) {
       const g = graphOf(source);
       const flat = layoutGraph(g, { dx: DX, dy: DY });
-      expect(layoutGraph(g, { dx: DX, dy: DY, wrap: ASPECT })).toEqual(flat);
+      expect(layoutFor(g, { dx: DX, dy: DY, wrap: ASPECT })).toEqual(flat);
     }
   });
 
@@ -36,7 +36,7 @@ describe('wrapping a long drawing into bands', () => {
     (_, source) => {
       const g = graphOf(source);
       const flat = layoutGraph(g, { dx: DX, dy: DY });
-      const l = layoutGraph(g, { dx: DX, dy: DY, wrap: ASPECT });
+      const l = layoutFor(g, { dx: DX, dy: DY, wrap: ASPECT });
       const flatAspect = flat.width / flat.height;
       const aspect = l.width / l.height;
       expect(flatAspect).toBeGreaterThan(4 * ASPECT);
@@ -73,14 +73,14 @@ describe('wrapping a long drawing into bands', () => {
       expect(bad.slice(0, 5)).toEqual([]);
       expect(wrapped).toBeGreaterThan(0);
       // The same graph always wraps the same way.
-      expect(layoutGraph(g, { dx: DX, dy: DY, wrap: ASPECT })).toEqual(l);
+      expect(layoutFor(g, { dx: DX, dy: DY, wrap: ASPECT })).toEqual(l);
     },
   );
 
   it('bands do not overlap: a node’s box stays clear of the corridors', () => {
     const g = graphOf(program(1000));
     const flat = layoutGraph(g, { dx: DX, dy: DY });
-    const l = layoutGraph(g, { dx: DX, dy: DY, wrap: ASPECT });
+    const l = layoutFor(g, { dx: DX, dy: DY, wrap: ASPECT });
     const band = flat.height + GAP;
     for (const n of g.nodes) {
       const { hh } = nodeSize(n, 'x');

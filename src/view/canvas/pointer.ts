@@ -1,5 +1,6 @@
 import type { Graph } from '../../core';
-import { type NodeLook, nodeAt } from '../drawProps';
+import type { NodeLook } from '../drawProps';
+import { nodeSize } from '../geometry';
 import { viewOf } from '../useZoom';
 
 /** What a node chosen on the canvas does: open its call (a collapsed call, sigmoid…) or select it. */
@@ -53,4 +54,17 @@ export function keyNode(
       return;
     }
   }
+}
+
+/** The node drawn at a point (drawing units), if any: inside a gate's circle or an input's box. */
+export function nodeAt(nodes: readonly NodeLook[], x: number, y: number): NodeLook | undefined {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i] as NodeLook;
+    const { hw, hh, shape } = nodeSize(n.node, n.name);
+    const dx = x - n.x;
+    const dy = y - n.y;
+    if (shape === 'circle' ? dx * dx + dy * dy <= hw * hw : Math.abs(dx) <= hw && Math.abs(dy) <= hh)
+      return n;
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@
  * between the bands in a lane of its own, and comes in again on the left of the next band.
  */
 import type { Point } from '../labels/curve';
+import { type Layout, type LayoutOptions, layoutGraph } from '../layout';
 
 export interface Wrappable {
   x: Float64Array;
@@ -120,4 +121,14 @@ export function wrapLayout(
     return out;
   });
   return { x, y, layer, bends: wrapped, width: right + opts.dx / 2, height: b * band - opts.gap };
+}
+
+/**
+ * The layout a big graph is drawn with: layered, then wrapped when `opts.wrap` asks (the layout worker
+ * runs this; a compound layout, with opened calls, stays on one line).
+ */
+export function layoutFor(graph: Parameters<typeof layoutGraph>[0], opts: LayoutOptions): Layout {
+  const flat = layoutGraph(graph, opts);
+  if (!opts.wrap || (opts.groups?.length ?? 0) > 0) return flat;
+  return wrapLayout(flat, graph.edges, { dx: opts.dx, aspect: opts.wrap, gap: 2.5 * opts.dy }) as Layout;
 }
