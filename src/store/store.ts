@@ -21,6 +21,8 @@ export const INITIAL_SOURCE = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
 
 /** Programs longer than this are analyzed after a pause in typing, not on every keystroke. */
 export const DEBOUNCE_CHARS = 30_000;
+/** Above this many characters the analysis runs just after the keystroke or paste, not inside it. */
+export const DEFER_CHARS = 8_000;
 const DEBOUNCE_MS = 300;
 
 /** Declared values by name, to notice when the text's own value for an input changed. */
@@ -203,12 +205,15 @@ export function createGradflowStore(initial: StoreOptions = {}) {
         const src = normalizeText(raw);
         if (src === get().source) return;
         remember('type', { source: src, overrides: get().overrides });
-        if (src.length > DEBOUNCE_CHARS) {
-          // A very long program: keep typing instant and analyze once the student pauses.
+        if (src.length > DEFER_CHARS) {
+          // A long program: the text box shows the edit at once, and the analysis comes in a task of its
+          // own just after (a 2,000-node paste would otherwise hold the page for both at once); a very
+          // long one is analyzed once the student pauses typing.
           set({ source: src });
           clearPending();
           const request = ++latest;
-          timer = setTimeout(() => request === latest && sourceChanged(src, get().overrides), DEBOUNCE_MS);
+          const wait = src.length > DEBOUNCE_CHARS ? DEBOUNCE_MS : 0;
+          timer = setTimeout(() => request === latest && sourceChanged(src, get().overrides), wait);
           return;
         }
         sourceChanged(src, get().overrides);

@@ -56,7 +56,16 @@ export function ScalarGraphView() {
   const big = (scene?.analysis.graph.nodes.length ?? 0) > CANVAS_NODES;
   const canvas = useRef<CanvasHandle | null>(null);
   const [exporting, setExporting] = useState(false);
-  const { view, scale, fitView, zoomBy, moveTo, resized, applyTo } = useZoom(
+  const {
+    view,
+    scale: zoomed,
+    fitView,
+    fitScale,
+    zoomBy,
+    moveTo,
+    resized,
+    applyTo,
+  } = useZoom(
     svgRef,
     [drawing, pulseLayer],
     () => setPaused(true),
@@ -87,12 +96,17 @@ export function ScalarGraphView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the layout changes, not the values
   const geometry = useMemo(() => (scene?.drawable ? edgeGeometry(scene) : []), [layout]);
   const bounds = useMemo(() => (layout ? boundsOf(layout) : null), [layout]);
+  // A new graph is drawn first at the scale it is about to be fitted to, not the last graph's: a big
+  // graph's numbers, unreadable in its overview, are then not planned for nothing (30 ms at 2,000 nodes).
+  const fittedShape = useRef<unknown>(null);
+  const scale = (fittedShape.current !== shape && bounds && fitScale(bounds, maxScale)) || zoomed;
   // Fit when the graph's shape changes (not when only values change: the student may have zoomed). The
   // first picture is placed at once; later ones ease into place, so that an edit never makes the view jump.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit on shape only
   useEffect(() => {
     if (!bounds) return;
     // (A big graph, on its canvas, is placed at once: each frame of an easing would repaint it whole.)
+    fittedShape.current = shape;
     fitView(bounds, fitted.current && !big, maxScale);
     fitted.current = true;
   }, [shape, fitView, maxScale]);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { Graph } from '../core';
 import type { LayoutOptions } from './layout';
+import { packLayout } from './layout/pack';
 import { layoutFor } from './layout/wrap';
 
 /** Lays large graphs out off the main thread, so typing never waits for it. */
@@ -13,5 +14,6 @@ export interface LayoutRequest {
 self.onmessage = (e: MessageEvent<LayoutRequest>) => {
   const t0 = performance.now();
   const layout = layoutFor(e.data.graph as Graph, e.data.opts);
-  self.postMessage({ id: e.data.id, layout, ms: performance.now() - t0 });
+  const { packed, transfer } = packLayout(layout);
+  self.postMessage({ id: e.data.id, layout: packed, ms: performance.now() - t0 }, transfer);
 };

@@ -1,5 +1,6 @@
 import type { Graph } from '../core';
 import { type Layout, type LayoutOptions, layoutGraph } from './layout';
+import { type PackedLayout, unpackLayout } from './layout/pack';
 import type { LayoutRequest } from './layout.worker';
 import { startLayoutWorker } from './startWorker';
 
@@ -40,8 +41,9 @@ export function makeLayoutFn(): LayoutFn {
       } catch {
         return layoutNow(graph, opts); // no workers here (some file:// setups): lay out in place
       }
-      worker.onmessage = (e: MessageEvent<{ id: number; layout: Layout; ms: number }>) => {
-        waiting.get(e.data.id)?.(e.data);
+      worker.onmessage = (e: MessageEvent<{ id: number; layout: PackedLayout; ms: number }>) => {
+        // (An answer nobody waits for any more, a newer request having come, is not even unpacked.)
+        waiting.get(e.data.id)?.({ layout: unpackLayout(e.data.layout), ms: e.data.ms });
         waiting.delete(e.data.id);
       };
       // If the worker cannot run, finish every waiting layout on the main thread rather than hang.

@@ -234,5 +234,12 @@ export function useZoom(
     [svgRef],
   );
 
-  return { view, scale: view.k, fitView, zoomBy, moveTo, resized, applyTo };
+  /** The scale `fitView` would give `b` in the SVG as last measured (null before it was ever fitted). */
+  const fitScale = useCallback((b: Bounds, maxScale: number): number | null => {
+    const { width, height } = size.current;
+    if (width === 0 || height === 0) return null;
+    return Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+  }, []);
+
+  return { view, scale: view.k, fitView, fitScale, zoomBy, moveTo, resized, applyTo };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/core';
 import { MAX_DRAWN_NODES, makeScene } from '../../src/store/derive';
-import { createGradflowStore, DEBOUNCE_CHARS, literal } from '../../src/store/store';
+import { createGradflowStore, DEBOUNCE_CHARS, DEFER_CHARS, literal } from '../../src/store/store';
 
 describe('store: values and text agree', () => {
   it('moving a declared input rewrites its number in the text', () => {
@@ -60,6 +60,27 @@ describe('store: very long programs', () => {
       const after = s.getState().analysis;
       expect(after.ok && after.inputs).toHaveLength(9);
       expect(s.getState().scene?.drawable).toBe(false); // too many nodes to draw
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('store: long programs (a big paste)', () => {
+  it('shows the text in the keystroke or paste, and analyzes it in a task of its own right after', () => {
+    vi.useFakeTimers();
+    try {
+      const s = createGradflowStore({ source: 'x*y' });
+      const long = Array.from({ length: Math.ceil(DEFER_CHARS / 4) }, (_, i) => `x${i % 9}*2`).join('+');
+      expect(long.length).toBeGreaterThan(DEFER_CHARS);
+      expect(long.length).toBeLessThan(DEBOUNCE_CHARS);
+      s.getState().setSource(long);
+      expect(s.getState().source).toBe(long);
+      const before = s.getState().analysis;
+      expect(before.ok && before.inputs.map((i) => i.name)).toEqual(['x', 'y']); // not inside the paste
+      vi.advanceTimersByTime(0); // the next task: no pause needed
+      const after = s.getState().analysis;
+      expect(after.ok && after.inputs).toHaveLength(9);
     } finally {
       vi.useRealTimers();
     }

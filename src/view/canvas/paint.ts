@@ -121,21 +121,22 @@ export function paint(
   const edges = pic.edges.filter((e) => meets(on, ...e.box));
   // The current edge last, over the others (as the SVG view orders it).
   edges.sort((a, b) => Number(a.current) - Number(b.current));
+  // Far out, edges of one look are stroked as one path, and arrowheads smaller than a pixel are left out.
+  const far = view.k * 11 < 1.5;
+  const batches = new Map<string, { style: EdgeLook; path: Path2D }>();
   for (const e of edges) {
-    ctx.globalAlpha = e.dim ? 0.35 : 1;
-    const color = e.current
-      ? colors.grad
-      : e.highlighted
-        ? colors.accent
-        : e.fromConstant
-          ? colors.edgeConst
-          : colors.edge;
-    ctx.strokeStyle = color;
-    ctx.lineWidth = Math.max(e.highlighted ? 5 : e.current ? 3.5 : 2, hairline);
-    ctx.setLineDash(e.fromConstant && !e.current && !e.highlighted ? [4, 3] : []);
-    ctx.stroke(e.path);
+    const style = edgeLook(e, colors, hairline);
+    drawn.edges++;
+    if (far && !e.current && typeof Path2D.prototype.addPath === 'function') {
+      const key = `${style.color}|${style.width}|${style.dash.length}|${style.alpha}`;
+      const b = batches.get(key) ?? { style, path: new Path2D() };
+      b.path.addPath(e.path);
+      batches.set(key, b);
+      continue;
+    }
+    strokeEdge(ctx, e.path, style);
+    if (far) continue;
     // The arrowhead: the curve enters its gate horizontally, so it points right.
-    ctx.setLineDash([]);
     ctx.fillStyle = colors.edge;
     ctx.beginPath();
     ctx.moveTo(e.end[0] + 3, e.end[1]);
@@ -143,14 +144,31 @@ export function paint(
     ctx.lineTo(e.end[0] - 8, e.end[1] + 5.5);
     ctx.closePath();
     ctx.fill();
-    drawn.edges++;
   }
+  for (const b of batches.values()) strokeEdge(ctx, b.path, b.style);
   ctx.globalAlpha = 1;
+  // Far out, a gate is a dot in its outline's colour, and the dots of one look are filled as one path.
+  const dots = new Map<string, Path2D | null>();
   for (const n of pic.nodes) {
     const { hw, hh, shape } = nodeSize(n.node, n.name);
     if (!meets(on, n.x - hw, n.y - hh - 40, n.x + hw, n.y + hh + 40)) continue;
     drawn.nodes++;
+    if (far && typeof Path2D.prototype.addPath === 'function') {
+      const key = `${n.active || n.selected ? colors.accent : colors.nodeStroke}|${n.dim ? 0.35 : 1}`;
+      const path = dots.get(key) ?? new Path2D();
+      const r = Math.max(hw, 1.5 / view.k);
+      path.moveTo(n.x + r, n.y);
+      path.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      dots.set(key, path);
+      continue;
+    }
     drawn.texts += paintNode(ctx, n, pic, colors, view.k, { hw, hh, shape });
+  }
+  for (const [key, path] of dots) {
+    const [fill, alpha] = key.split('|');
+    ctx.globalAlpha = Number(alpha);
+    ctx.fillStyle = fill as string;
+    if (path) ctx.fill(path);
   }
   ctx.globalAlpha = 1;
   // (Checked at this very view too: a view easing out paints frames at scales the plan never saw.)
@@ -180,6 +198,39 @@ export function paint(
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   return drawn;
+}
+
+interface EdgeLook {
+  color: string;
+  width: number;
+  dash: number[];
+  alpha: number;
+}
+
+/** How an edge is stroked, as the stylesheet draws it (styles.css .edge rules). */
+function edgeLook(e: PaintEdge, colors: Palette, hairline: number): EdgeLook {
+  const color = e.current
+    ? colors.grad
+    : e.highlighted
+      ? colors.accent
+      : e.fromConstant
+        ? colors.edgeConst
+        : colors.edge;
+  return {
+    color,
+    width: Math.max(e.highlighted ? 5 : e.current ? 3.5 : 2, hairline),
+    dash: e.fromConstant && !e.current && !e.highlighted ? [4, 3] : [],
+    alpha: e.dim ? 0.35 : 1,
+  };
+}
+
+function strokeEdge(ctx: CanvasRenderingContext2D, path: Path2D, s: EdgeLook): void {
+  ctx.globalAlpha = s.alpha;
+  ctx.strokeStyle = s.color;
+  ctx.lineWidth = s.width;
+  ctx.setLineDash(s.dash);
+  ctx.stroke(path);
+  ctx.setLineDash([]);
 }
 
 /** A number with a halo in the background colour, which keeps it readable over lines (centred on x). */
