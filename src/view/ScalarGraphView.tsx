@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { formatNumber as f, stepEdge } from '../core';
+import { stepEdge } from '../core';
 import { CANVAS_NODES, MAX_DRAWN_NODES, SCALARS } from '../store/derive';
 import { useFrame, useGradflow, useQuizHidden } from '../store/hooks';
 import { selectActions, selectScene, selectStale } from '../store/selectors';
@@ -13,10 +13,10 @@ import { GraphEdge } from './GraphEdge';
 import { GraphNodeView } from './GraphNodeView';
 import { GraphNotices } from './GraphNotices';
 import { GraphToolbar } from './GraphToolbar';
-import { runningSum, tangentSum } from './graphText';
+import { stepText } from './graphText';
 import { Pulse } from './Pulse';
 import { ArrowMarker } from './SvgParts';
-import { useFollow } from './useFollow';
+import { FOLLOW_PX, useFollow } from './useFollow';
 import { LEGIBLE_PX, useLabelSizes, useLabels } from './useLabels';
 import { useZoom, viewOf } from './useZoom';
 
@@ -120,26 +120,7 @@ export function ScalarGraphView() {
 
   // The current edge's product: upstream × local going back, local × the tangent going forward.
   const tangent = scene?.timeline.tangent;
-  const step = frame?.step
-    ? { factors: [frame.step.upstream, frame.step.local] as const, contribution: frame.step.contribution }
-    : frame?.tangent
-      ? {
-          factors: [frame.tangent.local, frame.tangent.incoming] as const,
-          contribution: frame.tangent.contribution,
-        }
-      : undefined;
-  const stepIndex = frame?.phase === 'backward' || frame?.phase === 'tangent' ? frame.index - 1 : -1;
-  const sum =
-    scene && stepIndex >= 0
-      ? tangent
-        ? tangentSum(tangent.steps, stepIndex)
-        : runningSum(scene.timeline.steps, stepIndex)
-      : undefined;
-  const currentLines: [string, string] | undefined = step
-    ? quizHidden
-      ? ['?', '']
-      : [`${f(step.factors[0])} × ${f(step.factors[1])}`, `= ${f(step.contribution)}`]
-    : undefined;
+  const { step, index: stepIndex, sum, lines: currentLines } = stepText(scene?.timeline, frame, quizHidden);
   // Numbers too small to read on screen are hidden rather than drawn illegibly (and not even planned).
   const numbersLegible = scale * sizes.value >= LEGIBLE_PX;
   const { plan, spot } = useLabels(scene, geometry, sizes, frame, currentLines, sum, numbersLegible, bounds);
@@ -256,6 +237,9 @@ export function ScalarGraphView() {
             selected,
             select,
             toggleCall,
+            moveTo,
+            minK: (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / sizes.value,
+            looked: () => setPaused(true),
           }}
         />
       )}

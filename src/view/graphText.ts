@@ -1,4 +1,4 @@
-import { formatNumber as f, type Steps, type TangentStep } from '../core';
+import { type Frame, formatNumber as f, type Steps, type TangentStep, type Timeline } from '../core';
 
 /** "0.2 + 0.4 = 0.6": the terms so far of a running sum, and the sum. */
 function sumText(parts: readonly number[], total: number): string | undefined {
@@ -31,4 +31,33 @@ export function tangentSum(steps: readonly TangentStep[], index: number): string
 export function clip(source: string): string {
   const one = source.replace(/\s*\n\s*/g, '; ');
   return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+
+/**
+ * What the current step writes on the graph: its product (upstream × local going back, local × the
+ * tangent going forward), its two lines ("?" in the quiz), its index, and the running sum where branches meet.
+ */
+export function stepText(timeline: Timeline | undefined, frame: Frame | null, quizHidden: boolean) {
+  const step = frame?.step
+    ? { factors: [frame.step.upstream, frame.step.local] as const, contribution: frame.step.contribution }
+    : frame?.tangent
+      ? {
+          factors: [frame.tangent.local, frame.tangent.incoming] as const,
+          contribution: frame.tangent.contribution,
+        }
+      : undefined;
+  const index = frame?.phase === 'backward' || frame?.phase === 'tangent' ? frame.index - 1 : -1;
+  const tangent = timeline?.tangent;
+  const sum =
+    timeline && index >= 0
+      ? tangent
+        ? tangentSum(tangent.steps, index)
+        : runningSum(timeline.steps, index)
+      : undefined;
+  const lines: [string, string] | undefined = step
+    ? quizHidden
+      ? ['?', '']
+      : [`${f(step.factors[0])} × ${f(step.factors[1])}`, `= ${f(step.contribution)}`]
+    : undefined;
+  return { step, index, sum, lines };
 }

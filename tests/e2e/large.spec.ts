@@ -81,6 +81,9 @@ test('a 1,000-node program is painted on a canvas: the overview, the followed st
   expect(await inked()).toBeGreaterThan(2000);
 
   // The keyboard: ↓ and ↑ choose nodes, and the node details say which, with their numbers as text.
+  // From the overview (every node painted), the node chosen comes on screen at a scale to read it.
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await expect(canvas).toHaveAttribute('data-drawn-nodes', String(nodes));
   await svg.focus();
   await page.keyboard.press('ArrowDown');
   const details = page.getByRole('region', { name: 'Node' });
@@ -92,6 +95,10 @@ test('a 1,000-node program is painted on a canvas: the overview, the followed st
   await expect(title).not.toHaveText(first);
   await page.keyboard.press('ArrowUp');
   await expect(title).toHaveText(first);
+  // The chosen node came on screen, close enough to read: few nodes painted.
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-drawn-nodes')), { timeout: 5000 })
+    .toBeLessThan(200);
 
   // Export still gives the whole drawing as SVG (drawn as SVG for the export), and the canvas comes back.
   await page.getByText('Export', { exact: true }).click();

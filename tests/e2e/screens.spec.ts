@@ -89,6 +89,8 @@ test('projector mode at 1024×768: the graph gets 70% of the height, playback an
   for (let k = 0; k <= length; k++) {
     if (k > 0) await page.keyboard.press('PageDown');
     await expect(where).toHaveAttribute('data-position', String(k));
+    // (A gate's caption comes with the first step off the Start: on a busy machine, a moment later.)
+    await expect(page.locator('.step-panel .step-text')).toBeVisible();
     const m = await page.evaluate(() => {
       const r = (s: string) => document.querySelector(s)?.getBoundingClientRect() ?? null;
       const stepText = document.querySelector('.step-panel .step-text');

@@ -6,7 +6,7 @@ import type { Point } from '../labels/curve';
 import { type CanvasHandle, CanvasLayer } from './CanvasLayer';
 import type { Picture, View } from './paint';
 import { type Curve, curveOf, pictureOf } from './picture';
-import { clickNode, keyNode } from './pointer';
+import { clickNode, keyNode, revealNode } from './pointer';
 
 export interface BigGraphProps {
   edges: readonly { props: EdgeProps; points: Point[] }[];
@@ -23,6 +23,11 @@ export interface BigGraphProps {
   selected: number | null;
   select(id: number): void;
   toggleCall(key: string): void;
+  /** Moves the view (a node chosen from the keyboard comes on screen, legible at `minK`)... */
+  moveTo(to: View, ms: number): void;
+  minK: number;
+  /** ...which pauses following, as a pan by hand does. */
+  looked(): void;
 }
 
 /**
@@ -52,7 +57,12 @@ export function BigGraph({
     };
     const key = (e: KeyboardEvent) => {
       const l = latest.current;
-      keyNode(e, l.graph, l.selected, l);
+      const select = (id: number) => {
+        l.select(id);
+        const node = l.nodes[id];
+        if (node && revealNode(el, node, l.minK, l.moveTo)) l.looked();
+      };
+      keyNode(e, l.graph, l.selected, { select, toggleCall: l.toggleCall });
     };
     el.addEventListener('click', click);
     el.addEventListener('keydown', key);

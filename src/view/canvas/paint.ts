@@ -156,7 +156,8 @@ export function paint(
     if (far && typeof Path2D.prototype.addPath === 'function') {
       const key = `${n.active || n.selected ? colors.accent : colors.nodeStroke}|${n.dim ? 0.35 : 1}`;
       const path = dots.get(key) ?? new Path2D();
-      const r = Math.max(hw, 1.5 / view.k);
+      // (The gate being computed or receiving the gradient, and the selected one, stand out.)
+      const r = Math.max(hw, (n.active || n.selected ? 4 : 1.5) / view.k);
       path.moveTo(n.x + r, n.y);
       path.arc(n.x, n.y, r, 0, 2 * Math.PI);
       dots.set(key, path);
@@ -218,7 +219,8 @@ function edgeLook(e: PaintEdge, colors: Palette, hairline: number): EdgeLook {
         : colors.edge;
   return {
     color,
-    width: Math.max(e.highlighted ? 5 : e.current ? 3.5 : 2, hairline),
+    // The current edge stays a few pixels wide at any zoom: the overview shows where the step is.
+    width: Math.max(e.highlighted ? 5 : e.current ? 3.5 : 2, e.current ? 3.75 * hairline : hairline),
     dash: e.fromConstant && !e.current && !e.highlighted ? [4, 3] : [],
     alpha: e.dim ? 0.35 : 1,
   };
@@ -283,7 +285,8 @@ function paintNode(
   let texts = 0;
   // The symbol, at the stylesheet's size for its kind, shrunk to fit its shape.
   const mono = op === 'input' || op === 'param';
-  const usual = mono ? 16 : op === 'const' ? 13 : 20;
+  // (The stylesheet's sizes, grown with the labels where it sets them larger: projector, phone.)
+  const usual = ((mono ? 16 : op === 'const' ? 13 : 20) * pic.sizes.value) / 15;
   const size = Math.min(usual, symbolFit(n.node, n.name, OP[op].symbol));
   if (size * k >= MIN_TEXT_PX) {
     const sym = nodeSymbol(n.node, n.name, OP[op].symbol);

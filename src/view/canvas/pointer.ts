@@ -68,3 +68,23 @@ export function nodeAt(nodes: readonly NodeLook[], x: number, y: number): NodeLo
   }
   return undefined;
 }
+
+/**
+ * A node chosen from the keyboard comes on screen: centred, at a scale where its numbers can be read
+ * (at least `minK`), unless it already is on screen at such a scale.
+ */
+export function revealNode(
+  svg: SVGSVGElement,
+  at: { x: number; y: number },
+  minK: number,
+  moveTo: (to: { k: number; x: number; y: number }, ms: number) => void,
+): boolean {
+  const t = viewOf(svg);
+  const { width, height } = svg.getBoundingClientRect();
+  const sx = t.x + t.k * at.x;
+  const sy = t.y + t.k * at.y;
+  const k = Math.max(t.k, minK);
+  if (k === t.k && sx > 40 && sx < width - 40 && sy > 60 && sy < height - 40) return false;
+  moveTo({ k, x: width / 2 - k * at.x, y: height / 2 - k * at.y }, 0);
+  return true;
+}

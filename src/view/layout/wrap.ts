@@ -94,6 +94,10 @@ export function wrapLayout(
   const lanes = starts.slice(1, -1).map((s) => Math.max(1, crossing[s - 1] as number));
   const used = new Int32Array(b);
   const widest = Math.max(...starts.slice(1).map((s, c) => s - (starts[c] as number))) - 1;
+  // An edge leaves a band just past its own last layer (not the widest band's), and enters the next
+  // just before its first.
+  const rightOf = (c: number) =>
+    ((starts[c + 1] as number) - (starts[c] as number) - 1) * opts.dx + opts.dx / 2;
   const right = widest * opts.dx + opts.dx / 2;
   const left = -opts.dx / 2;
   const wrapped = edges.map((e, id) => {
@@ -113,7 +117,8 @@ export function wrapLayout(
         used[from] = k + 1;
         const lane = (lanes[from] as number) > 1 ? k / ((lanes[from] as number) - 1) - 0.5 : 0;
         const corridor = (from + 1) * band - opts.gap / 2 + lane * (opts.gap / 2);
-        out.push([right, prev[1]], [right, corridor], [left, corridor], [left, at[1]]);
+        const exit = rightOf(from);
+        out.push([exit, prev[1]], [exit, corridor], [left, corridor], [left, at[1]]);
       }
       if (l < t) out.push(at);
       prev = at;
