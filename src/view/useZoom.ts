@@ -26,6 +26,10 @@ function loadD3(): Promise<D3> {
   return loading;
 }
 
+/** The scale at which `b` fits a `width` × `height` view, magnified at most `maxScale` times. */
+const fitK = (b: Bounds, width: number, height: number, maxScale: number) =>
+  Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+
 /** Where the view was placed before d3 came (d3 keeps it on the element itself, as __zoom). */
 const placed = new WeakMap<SVGSVGElement, View>();
 
@@ -139,7 +143,7 @@ export function useZoom(
       if (!svg) return;
       const { width, height } = svg.getBoundingClientRect();
       if (width === 0 || height === 0) return;
-      const k = Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+      const k = fitK(b, width, height, maxScale);
       const to = { k, x: width / 2 - k * (b.x + b.width / 2), y: height / 2 - k * (b.y + b.height / 2) };
       const z = behavior.current;
       if (z && d3) {
@@ -170,9 +174,9 @@ export function useZoom(
       if (atFit.current) {
         // A caption a line longer should not make the picture breathe: the overview keeps its scale while
         // the graph's margin absorbs the change (at most 30 px a side) and the fit would not grow by 10%.
-        const fitK = Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+        const fitted = fitK(b, width, height, maxScale);
         const spill = Math.max(b.width * t.k - width, b.height * t.k - height) / 2;
-        if (spill > 30 || fitK > t.k * 1.1) return fitView(b, false, maxScale);
+        if (spill > 30 || fitted > t.k * 1.1) return fitView(b, false, maxScale);
       }
       size.current = { width, height };
       const kept = { k: t.k, x: t.x + (width - old.width) / 2, y: t.y + (height - old.height) / 2 };
@@ -238,7 +242,7 @@ export function useZoom(
   const fitScale = useCallback((b: Bounds, maxScale: number): number | null => {
     const { width, height } = size.current;
     if (width === 0 || height === 0) return null;
-    return Math.min(maxScale, width / Math.max(1, b.width), height / Math.max(1, b.height));
+    return fitK(b, width, height, maxScale);
   }, []);
 
   return { view, scale: view.k, fitView, fitScale, zoomBy, moveTo, resized, applyTo };

@@ -4,12 +4,12 @@
  * layout and a repaint of the whole drawing at every step and every pan; a canvas costs only what it
  * draws, and draws only what the view shows. Pure drawing: no React, no DOM beyond the 2D context.
  */
-import { type GraphNode, OP } from '../../core';
-import { nodeSize, nodeSymbol, symbolFit } from '../geometry';
+import type { GraphNode } from '../../core';
+import { nodeSize } from '../geometry';
 import { LEGIBLE_PX, LINE } from '../labels/boxes';
 import type { Point } from '../labels/curve';
-import { belowText } from '../labels/inputs';
-import { belowInput, type LabelSizes, NAME_ABOVE, type Spot } from '../labels/plan';
+import type { LabelSizes, Spot } from '../labels/plan';
+import { halo, paintNode } from './paintNode';
 
 /** The stylesheet's colours (see styles.css :root and its themes), read off the graph view. */
 export interface Palette {
@@ -81,9 +81,6 @@ export interface Picture {
   names: boolean;
 }
 
-/** Text this small on screen is not drawn at all: not read, and not worth its cost. */
-const MIN_TEXT_PX = 4;
-
 /** The part of the drawing on screen, in drawing units, with a margin for labels that straddle it. */
 export function visibleBox(view: View, width: number, height: number, margin = 60): Box4 {
   return [
@@ -123,11 +120,13 @@ export function paint(
   edges.sort((a, b) => Number(a.current) - Number(b.current));
   // Far out, edges of one look are stroked as one path, and arrowheads smaller than a pixel are left out.
   const far = view.k * 11 < 1.5;
+  // (Batching needs Path2D's addPath: a context that has none, as in Node's tests, draws one by one.)
+  const batch = far && typeof Path2D.prototype.addPath === 'function';
   const batches = new Map<string, { style: EdgeLook; path: Path2D }>();
   for (const e of edges) {
     const style = edgeLook(e, colors, hairline);
     drawn.edges++;
-    if (far && !e.current && typeof Path2D.prototype.addPath === 'function') {
+    if (batch && !e.current) {
       const key = `${style.color}|${style.width}|${style.dash.length}|${style.alpha}`;
       const b = batches.get(key) ?? { style, path: new Path2D() };
       b.path.addPath(e.path);
@@ -148,28 +147,28 @@ export function paint(
   for (const b of batches.values()) strokeEdge(ctx, b.path, b.style);
   ctx.globalAlpha = 1;
   // Far out, a gate is a dot in its outline's colour, and the dots of one look are filled as one path.
-  const dots = new Map<string, Path2D | null>();
+  const dots = new Map<string, { fill: string; alpha: number; path: Path2D }>();
   for (const n of pic.nodes) {
     const { hw, hh, shape } = nodeSize(n.node, n.name);
     if (!meets(on, n.x - hw, n.y - hh - 40, n.x + hw, n.y + hh + 40)) continue;
     drawn.nodes++;
-    if (far && typeof Path2D.prototype.addPath === 'function') {
-      const key = `${n.active || n.selected ? colors.accent : colors.nodeStroke}|${n.dim ? 0.35 : 1}`;
-      const path = dots.get(key) ?? new Path2D();
+    if (batch) {
+      const fill = n.active || n.selected ? colors.accent : colors.nodeStroke;
+      const alpha = n.dim ? 0.35 : 1;
+      const d = dots.get(`${fill}|${alpha}`) ?? { fill, alpha, path: new Path2D() };
       // (The gate being computed or receiving the gradient, and the selected one, stand out.)
       const r = Math.max(hw, (n.active || n.selected ? 4 : 1.5) / view.k);
-      path.moveTo(n.x + r, n.y);
-      path.arc(n.x, n.y, r, 0, 2 * Math.PI);
-      dots.set(key, path);
+      d.path.moveTo(n.x + r, n.y);
+      d.path.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      dots.set(`${fill}|${alpha}`, d);
       continue;
     }
     drawn.texts += paintNode(ctx, n, pic, colors, view.k, { hw, hh, shape });
   }
-  for (const [key, path] of dots) {
-    const [fill, alpha] = key.split('|');
-    ctx.globalAlpha = Number(alpha);
-    ctx.fillStyle = fill as string;
-    if (path) ctx.fill(path);
+  for (const d of dots.values()) {
+    ctx.globalAlpha = d.alpha;
+    ctx.fillStyle = d.fill;
+    ctx.fill(d.path);
   }
   ctx.globalAlpha = 1;
   // (Checked at this very view too: a view easing out paints frames at scales the plan never saw.)
@@ -233,91 +232,4 @@ function strokeEdge(ctx: CanvasRenderingContext2D, path: Path2D, s: EdgeLook): v
   ctx.setLineDash(s.dash);
   ctx.stroke(path);
   ctx.setLineDash([]);
-}
-
-/** A number with a halo in the background colour, which keeps it readable over lines (centred on x). */
-function halo(
-  ctx: CanvasRenderingContext2D,
-  text: string,
-  x: number,
-  y: number,
-  fill: string,
-  bg: string,
-  font: string,
-  width: number,
-): void {
-  ctx.font = font;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'alphabetic';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = width;
-  ctx.strokeStyle = bg;
-  ctx.strokeText(text, x, y);
-  ctx.fillStyle = fill;
-  ctx.fillText(text, x, y);
-}
-
-/** One node: its shape, its symbol, its name above (a gate) or its gradient below (an input). */
-function paintNode(
-  ctx: CanvasRenderingContext2D,
-  n: PaintNode,
-  pic: Picture,
-  colors: Palette,
-  k: number,
-  { hw, hh, shape }: { hw: number; hh: number; shape: 'circle' | 'box' | 'chip' },
-): number {
-  const op = n.node.op;
-  ctx.globalAlpha = n.dim ? 0.35 : 1;
-  ctx.beginPath();
-  if (hw * k < 1.5) ctx.arc(n.x, n.y, 1.5 / k, 0, 2 * Math.PI);
-  else if (shape === 'circle') ctx.arc(n.x, n.y, hw, 0, 2 * Math.PI);
-  else ctx.roundRect(n.x - hw, n.y - hh, 2 * hw, 2 * hh, shape === 'box' ? 8 : 10);
-  const plain =
-    op === 'input' || op === 'param' ? colors.inputFill : op === 'const' ? colors.panel : colors.node;
-  ctx.fillStyle = n.active ? colors.active : plain;
-  ctx.fill();
-  ctx.strokeStyle =
-    n.active || n.selected ? colors.accent : op === 'const' ? colors.constStroke : colors.nodeStroke;
-  ctx.lineWidth = Math.max(n.selected ? 4 : n.active || n.isOutput ? 3.5 : op === 'call' ? 3 : 2, 0.8 / k);
-  ctx.setLineDash(op === 'const' && !n.active && !n.selected ? [3, 2] : op === 'param' ? [6, 3] : []);
-  ctx.stroke();
-  ctx.setLineDash([]);
-  let texts = 0;
-  // The symbol, at the stylesheet's size for its kind, shrunk to fit its shape.
-  const mono = op === 'input' || op === 'param';
-  // (The stylesheet's sizes, grown with the labels where it sets them larger: projector, phone.)
-  const usual = ((mono ? 16 : op === 'const' ? 13 : 20) * pic.sizes.value) / 15;
-  const size = Math.min(usual, symbolFit(n.node, n.name, OP[op].symbol));
-  if (size * k >= MIN_TEXT_PX) {
-    const sym = nodeSymbol(n.node, n.name, OP[op].symbol);
-    ctx.font = `${op === 'const' ? 500 : 600} ${size}px ${mono ? colors.mono : colors.font}`;
-    ctx.fillStyle = op === 'const' ? colors.muted : colors.ink;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(sym.sub ? `${sym.text}${sym.sub}` : sym.text, n.x, n.y);
-    texts++;
-  }
-  if (n.showName && pic.names && k * pic.sizes.name >= LEGIBLE_PX) {
-    ctx.font = `italic ${pic.sizes.name}px ${colors.font}`;
-    ctx.fillStyle = colors.muted;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillText(n.name, n.x, n.y - hh - NAME_ABOVE);
-    texts++;
-  }
-  if (n.below !== undefined && pic.numbers && k * pic.sizes.value >= LEGIBLE_PX) {
-    const y = n.y + belowInput(hh, pic.sizes.value);
-    halo(
-      ctx,
-      belowText(n.below, n.seeded),
-      n.x,
-      y,
-      colors.grad,
-      colors.bg,
-      `600 ${pic.sizes.value}px ${colors.font}`,
-      4,
-    );
-    texts++;
-  }
-  return texts;
 }
