@@ -94,7 +94,7 @@ function inlineStylesheet(): Plugin {
  * store's forward mode need it from the start.)
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/](core[\\/](jacobian|descent|along|captions|tangentCaptions|latex)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/]|describeStep|describeTangent|MatrixTable|MatrixInput|GateStepText|TangentStepText|SeedBar|ScalarNodeDetails|TensorGradients|JacobianPanel|useTicker)|view[\\/](tensor[\\/]|FrameClose|camera)|store[\\/]tensorScene)/;
+  /[\\/]src[\\/](core[\\/](jacobian|descent|along|captions|tangentCaptions|latex)\.ts|core[\\/]tensor[\\/](drawn|replay|names|latex|level|captions)|ui[\\/](describeTensorStep|TensorStepText|TensorNodeDetails|Tex|tex[\\/]|describeStep|describeTangent|MatrixTable|MatrixInput|GateStepText|TangentStepText|SeedBar|ScalarNodeDetails|TensorGradients|JacobianPanel|useTicker)|view[\\/](tensor[\\/]|FrameClose|camera|aim)|store[\\/]tensorScene)/;
 
 // One config for the app (vite) and the unit/property tests (vitest).
 // `vite build --mode single` builds the offline single file: every asset (KaTeX fonts included) inlined,
@@ -130,6 +130,15 @@ export default defineConfig(({ mode }) => ({
           target: 'es2022',
           sourcemap: true,
           chunkSizeWarningLimit: 800,
+          // The first load's scripts are preloaded by links in index.html. No preload helper in the first
+          // load's script (1 kB gzip with its table of every lazy part's dependencies): a lazy part that
+          // imports another fetches it when it runs, and main.tsx fetches the parts when the page is idle
+          // anyway. No polyfill either: a browser without <link rel="modulepreload"> (Safari before 17)
+          // still loads every script, by its imports, only without the head start.
+          modulePreload: {
+            polyfill: false,
+            resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+          },
           // The libraries in one chunk of their own (left to itself, rolldown splits the modules the lazy
           // parts share with the first load into several small chunks, which compress worse). d3 is not
           // among them: it comes after the first paint, with the code that pans and zooms (view/zoomD3.ts).

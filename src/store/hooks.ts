@@ -1,8 +1,8 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { type Frame, frameAt, type TensorFrame } from '../core';
 import { maskFrame } from './quiz';
+import { sameShallow } from './shallow';
 import type { GradflowState, GradflowStore } from './store';
 
 export const StoreContext = createContext<GradflowStore | null>(null);
@@ -15,7 +15,14 @@ function useStoreApi(): GradflowStore {
 
 /** Reads a slice of the store; selectors returning objects are compared shallowly. */
 export function useGradflow<T>(selector: (s: GradflowState) => T): T {
-  return useStore(useStoreApi(), useShallow(selector));
+  // The last result is kept while a new one is shallowly equal: useStore re-renders only on a change.
+  const last = useRef<{ value: T } | null>(null);
+  return useStore(useStoreApi(), (s) => {
+    const next = selector(s);
+    if (last.current && sameShallow(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  });
 }
 
 export function useGradflowApi(): GradflowStore {

@@ -1,11 +1,9 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Frame } from '../core';
 import type { Scene } from '../store/derive';
-import { type Box, union } from './box';
-import type { Camera, follow as Follow, Viewport } from './camera';
-import { stubPoints } from './edges';
-import { nodeSize } from './geometry';
-import { textBox, textWidth } from './labels/boxes';
+import type { aim as Aim } from './aim';
+import type { Box } from './box';
+import type { Camera } from './camera';
 import type { LabelSizes } from './labels/plan';
 import { viewOf } from './useZoom';
 
@@ -24,48 +22,13 @@ export function toolbarBox(svg: SVGSVGElement): Box | undefined {
   return { x0: bar.left - at.left, y0: bar.top - at.top, x1: bar.right - at.left, y1: bar.bottom - at.top };
 }
 
-/** The drawing's box around a node's shape. */
-function nodeBox(scene: Scene, id: number): Box {
-  const node = scene.analysis.graph.nodes[id];
-  const x = scene.layout.x[id] as number;
-  const y = scene.layout.y[id] as number;
-  const { hw, hh } = node ? nodeSize(node, scene.names[id] as string) : { hw: 26, hh: 26 };
-  return { x0: x - hw, y0: y - hh, x1: x + hw, y1: y + hh };
-}
-
-/**
- * What the frame is about, in drawing units: a backward step's edge (its two nodes), or the gate a
- * forward step computes and the nodes it reads.
- */
-export function focusNodes(scene: Scene, frame: Frame): Box | null {
-  const edge = frame.step ?? frame.tangent;
-  const { graph } = scene.analysis;
-  const ids = edge
-    ? [edge.source, edge.target]
-    : // Forward mode's answer is at the output (every output's, for a vector output).
-      frame.phase === 'done' && scene.timeline.tangent
-      ? graph.allOutputs
-      : frame.phase === 'forward' && frame.node !== undefined
-        ? [frame.node, ...(graph.nodes[frame.node]?.inputs ?? [])]
-        : [];
-  if (ids.length === 0) return null;
-  let box = nodeBox(scene, ids[0] as number);
-  for (const id of ids.slice(1)) box = union(box, nodeBox(scene, id));
-  if (!edge && frame.phase === 'done') {
-    // ...and on the output's own edge, where its tangent is written.
-    const [, [x, y] = [0, 0]] = stubPoints(scene);
-    box = union(box, { x0: x, y0: y - 30, x1: x, y1: y + 30 });
-  }
-  return box;
-}
-
-/** The camera's maths, fetched with the first step it follows (or when the page is idle). */
-let follow: typeof Follow | null = null;
+/** The camera's maths (aim.ts, camera.ts), fetched with the first step it follows (or when the page is idle). */
+let aim: typeof Aim | null = null;
 let fetching: Promise<unknown> | null = null;
 export const preloadCamera = (): Promise<unknown> =>
-  (fetching ??= import('./camera').then(
+  (fetching ??= import('./aim').then(
     (m) => {
-      follow = m.follow;
+      aim = m.aim;
     },
     () => {
       fetching = null; // offline and not cached: the next step tries again
@@ -98,42 +61,26 @@ export function useFollow(
   const run = () => {
     const svg = svgRef.current;
     if (!active || !svg || !scene?.drawable || !frame) return;
-    const nodes = focusNodes(scene, frame);
-    if (!nodes) return;
-    if (!follow) {
-      void preloadCamera().then(() => follow && latest.current());
+    if (!aim) {
+      void preloadCamera().then(() => aim && latest.current());
       return;
     }
-    // The step's label sits up to two and a half lines off the edge (labels/plan.ts spotlight offsets):
-    // the camera arrives with room for it, and stays while the label it placed is in view.
-    const room = 2.5 * sizes.current;
-    let box: Box = { x0: nodes.x0, y0: nodes.y0 - room, x1: nodes.x1, y1: nodes.y1 + room };
-    let need = nodes;
-    for (const l of labels) {
-      const width = Math.max(...l.lines.map((t) => textWidth(t, l.size)));
-      const around = textBox(l.at[0], l.at[1], width, l.size, l.lines.length);
-      box = union(box, around);
-      need = union(need, around);
-    }
     const { width, height } = svg.getBoundingClientRect();
-    const view: Viewport = { width, height, ...MARGIN };
-    const smallest = Math.min(sizes.value, sizes.current, sizes.sum);
-    const minK = (projector ? FOLLOW_PX.projector : FOLLOW_PX.screen) / smallest;
     const t = viewOf(svg);
     const now = performance.now();
     const from = heading.current && now < heading.current.until ? heading.current.to : t;
-    const to = follow(
-      view,
-      { k: from.k, x: from.x, y: from.y },
-      box,
-      minK,
-      {
-        need,
-        loose: { width, height, ...LOOSE },
-        avoid: toolbarBox(svg),
-      },
-      ms === 0,
-    );
+    const to = aim({
+      scene,
+      frame,
+      sizes,
+      projector,
+      labels,
+      width,
+      height,
+      avoid: toolbarBox(svg),
+      from,
+      centre: ms === 0,
+    });
     if (!to) return;
     heading.current = { to, until: now + ms };
     moveTo(to, ms);
