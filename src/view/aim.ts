@@ -26,7 +26,7 @@ function nodeBox(scene: Scene, id: number): Box {
  * What the frame is about, in drawing units: a backward step's edge (its two nodes), or the gate a
  * forward step computes and the nodes it reads.
  */
-export function focusNodes(scene: Scene, frame: Frame): Box | null {
+function focusNodes(scene: Scene, frame: Frame): Box | null {
   const edge = frame.step ?? frame.tangent;
   const { graph } = scene.analysis;
   const ids = edge
