@@ -40,6 +40,11 @@ export interface LayoutOptions {
    * (Big graphs only, laid out in the worker by `layoutFor`: a lecture circuit reads left to right.)
    */
   wrap?: number;
+  /**
+   * Layers given, not ranked here: the bench orders another engine's layering with this one's ordering
+   * steps, to compare the two orderings on equal terms. (Every edge must go at least one layer right.)
+   */
+  layers?: Int32Array;
 }
 
 /**
@@ -58,7 +63,7 @@ export interface LayoutOptions {
 export function layoutGraph(graph: LayoutGraph, opts: LayoutOptions): Layout {
   if (opts.groups && opts.groups.length > 0) return layoutCompound(graph, opts.groups, opts);
   const n = graph.nodes.length;
-  const layer = rankNodes(graph);
+  const layer = opts.layers ?? rankNodes(graph);
   const p = properGraph(graph, layer);
   // A node that was on screen before is pulled toward its old place (relative, 0..1 in its layer), so
   // edits move only what they must; a virtual node was "where its edge's source was".

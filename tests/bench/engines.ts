@@ -35,6 +35,15 @@ export function gradflow(g: Sized): Drawing {
   return layoutDrawing(g.graph, layoutGraph(g.graph, { dx: LAYER_GAP, dy: ROW_GAP }), g.hw, g.hh);
 }
 
+/**
+ * Gradflow's ordering and placement on another engine's layers (`layersOf` its drawing): crossings
+ * compared with that engine on the same layering, so that ordering is measured apart from layering.
+ */
+export function gradflowOn(g: Sized, layers: Int32Array): Drawing {
+  const l = layoutGraph(g.graph, { dx: LAYER_GAP, dy: ROW_GAP, layers });
+  return layoutDrawing(g.graph, l, g.hw, g.hh);
+}
+
 /** As the app draws a big graph: wrapped into bands near the screen's aspect ratio (view/layout/wrap.ts). */
 export function gradflowWrapped(g: Sized): Drawing {
   const l = layoutFor(g.graph, { dx: LAYER_GAP, dy: ROW_GAP, wrap: SCREEN_ASPECT });
