@@ -57,7 +57,9 @@ export function createGradflowStore(initial: StoreOptions = {}) {
   const analysis = analyzeText(source, overrides, { expand: new Set(expanded0) });
   // Forward mode is drawn at scalar level.
   const opened0 = new Set(initial.seed === undefined ? expanded0 : [...expanded0, SCALARS]);
-  const made0 = analysis.ok ? makeScene(analysis, null, undefined, opened0) : null;
+  // A big graph from a link or from storage is laid out as a typed one is (off the main thread, and
+  // wrapped into bands); it is drawn when its layout comes.
+  const made0 = analysis.ok ? makeScene(analysis, null, layoutFn, opened0) : null;
   // A program with tensors is drawn once the tensor level's code has come (see below).
   const scene = made0 instanceof Promise || made0 === null ? null : withSeed(made0, initial.seed ?? null);
   let latest = 0; // the newest recompute: an older layout arriving late is dropped
@@ -177,7 +179,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       overrides,
       analysis,
       scene,
-      layingOut: 0,
+      layingOut: made0 instanceof Promise && analysis.ok ? analysis.graph.size : 0,
       pending: false,
       history: EMPTY_HISTORY,
       blank: false,
@@ -308,7 +310,8 @@ export function createGradflowStore(initial: StoreOptions = {}) {
     void made0.then((next) => {
       if (store.getState().scene !== null) return; // the student already made another picture
       store.setState({
-        scene: next,
+        scene: withSeed(next, initial.seed ?? null),
+        layingOut: 0,
         position: Math.min(initial.step ?? Number.POSITIVE_INFINITY, sceneLength(next)),
       });
     });

@@ -251,6 +251,7 @@ export function ScalarGraphView() {
         aria-label="Computation graph"
         data-nodes={graph.nodes.length}
         data-layout-ms={scene.layoutMs.toFixed(1)}
+        data-aspect={(scene.layout.width / Math.max(1, scene.layout.height)).toFixed(2)}
         data-edges={graph.edges.length}
         data-numbers={numbersLegible ? 'on' : 'off'}
         data-names={namesLegible ? 'on' : 'off'}

@@ -20,6 +20,26 @@ test('a 2,000-node program is laid out off the main thread while the text box st
   await expect(page.getByRole('status').filter({ hasText: 'Laying out' })).toHaveCount(0);
 });
 
+test('a 2,000-node program opened from a link, or reloaded, is laid out off the main thread and wrapped into bands', async ({
+  page,
+}) => {
+  const source = bigProgram(2000);
+  const svg = page.getByLabel('Computation graph');
+  // Drawn flat it is about 40 times wider than tall; wrapped, close to the screen's 2 : 1.
+  const wrapped = async () => {
+    await expect(svg).toHaveAttribute('data-nodes', /^\d{4}$/, { timeout: 20_000 });
+    const aspect = Number(await svg.getAttribute('data-aspect'));
+    expect(aspect).toBeGreaterThan(1);
+    expect(aspect).toBeLessThan(4);
+  };
+  await page.goto(`/#src=${encodeURIComponent(source)}`);
+  await wrapped();
+  // Reloaded, the work comes back from the browser's storage, and is drawn the same way.
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue(source);
+  await wrapped();
+});
+
 test('a 100,000-node program: typing stays instant, the numbers come, and the view says it will not draw it', async ({
   page,
 }) => {

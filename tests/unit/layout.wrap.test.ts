@@ -97,4 +97,44 @@ describe('wrapping a long drawing into bands', () => {
     // 40,000 × 1,000: 4 bands give 10,000 × 4,600 (2.2).
     expect(bandCount(40_000, 1000, opts, 200)).toBe(4);
   });
+
+  it('each edge keeps its flat route, band by band; the edges of one source run back in one lane', () => {
+    const g = graphOf(bigProgram(2000));
+    const flat = layoutGraph(g, { dx: DX, dy: DY });
+    const l = layoutFor(g, { dx: DX, dy: DY, wrap: ASPECT });
+    const band = flat.height + GAP;
+    const bad: string[] = [];
+    // corridor (by its y band) → source → the lane's y; and every lane's y → its source.
+    const laneOf = new Map<string, number>();
+    const sourceAt = new Map<number, number>();
+    for (const e of g.edges) {
+      const pts = l.bends[e.id] ?? [];
+      // Points in a layer (x a multiple of DX) are the flat bends, moved into their bands; the others
+      // (x half a layer off) are detours: right edge, corridor, left edge.
+      const inLayer = pts.filter(([x]) => Math.abs(x / DX - Math.round(x / DX)) < 1e-9);
+      const was = flat.bends[e.id] ?? [];
+      if (inLayer.length !== was.length) bad.push(`edge ${e.id}: ${inLayer.length} ≠ ${was.length} bends`);
+      inLayer.forEach(([x, y], k) => {
+        const [fx, fy] = was[k] as [number, number];
+        const b = (y - fy) / band;
+        if (Math.abs(b - Math.round(b)) > 1e-9 || x > fx) bad.push(`edge ${e.id} bend ${k} moved`);
+      });
+      for (let k = 1; k + 1 < pts.length; k++) {
+        const [xa, ya] = pts[k] as [number, number];
+        const [xb, yb] = pts[k + 1] as [number, number];
+        if (xa !== -DX / 2 || xb !== -DX / 2 || ya === yb) continue;
+        // [left, corridor] then [left, entry]: the corridor's lane is ya.
+        const corridor = String(Math.floor(ya / band));
+        const key = `${corridor}:${e.source}`;
+        const lane = laneOf.get(key);
+        if (lane !== undefined && lane !== ya) bad.push(`source ${e.source} in two lanes`);
+        laneOf.set(key, ya);
+        const other = sourceAt.get(ya);
+        if (other !== undefined && other !== e.source) bad.push(`sources ${other}, ${e.source} share a lane`);
+        sourceAt.set(ya, e.source);
+      }
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(laneOf.size).toBeGreaterThan(10);
+  });
 });

@@ -5,7 +5,8 @@
  * as a band below the last, with b chosen so that the whole comes closest to the screen's aspect ratio
  * (the idea of ELK's "graph wrapping"). Each cut is placed near its ideal layer where the fewest edges
  * cross it. An edge that crosses a cut leaves its band on the right, runs back along the corridor
- * between the bands in a lane of its own, and comes in again on the left of the next band.
+ * between the bands in its source's lane (a source's edges run together, as along its bus), and comes
+ * in again on the left of the next band.
  */
 import type { Point } from '../labels/curve';
 import { type Layout, type LayoutOptions, layoutGraph } from '../layout';
@@ -90,9 +91,23 @@ export function wrapLayout(
     const l = layer[id] as number;
     [x[id], y[id]] = place(l, layout.y[id] as number);
   }
-  // Lanes in each corridor, one per edge crossing its cut, spread over the middle half of the gap.
-  const lanes = starts.slice(1, -1).map((s) => Math.max(1, crossing[s - 1] as number));
-  const used = new Int32Array(b);
+  // Lanes in each corridor, one per source whose edges cross its cut (they run back together, as they
+  // ran together along their source's bus), spread over the middle half of the gap.
+  const lanes = new Int32Array(b);
+  const laneAt = new Map<number, number>(); // source · b + corridor → lane
+  const laneOf = (source: number, c: number) => {
+    const key = source * b + c;
+    let k = laneAt.get(key);
+    if (k === undefined) {
+      k = lanes[c] as number;
+      lanes[c] = k + 1;
+      laneAt.set(key, k);
+    }
+    return k;
+  };
+  for (const e of edges)
+    for (let l = (layer[e.source] as number) + 1; l <= (layer[e.target] as number); l++)
+      if (bandOf[l] !== bandOf[l - 1]) laneOf(e.source, bandOf[l - 1] as number);
   const widest = Math.max(...starts.slice(1).map((s, c) => s - (starts[c] as number))) - 1;
   // An edge leaves a band just past its own last layer (not the widest band's), and enters the next
   // just before its first.
@@ -100,28 +115,77 @@ export function wrapLayout(
     ((starts[c + 1] as number) - (starts[c] as number) - 1) * opts.dx + opts.dx / 2;
   const right = widest * opts.dx + opts.dx / 2;
   const left = -opts.dx / 2;
+  // Out on the right of band `from` at height y, back along its corridor, in on the left of the next
+  // band at height y2.
+  const detour = (source: number, from: number, y: number, y2: number): Point[] => {
+    const n = lanes[from] as number;
+    const lane = n > 1 ? laneOf(source, from) / (n - 1) - 0.5 : 0;
+    const corridor = (from + 1) * band - opts.gap / 2 + lane * (opts.gap / 2);
+    const exit = rightOf(from);
+    return [
+      [exit, y],
+      [exit, corridor],
+      [left, corridor],
+      [left, y2],
+    ];
+  };
+  // The route of an edge through its layers s+1 … t, at `ys(l)` in layer l < t: every layer's point,
+  // with a detour where it crosses a cut. `index[k]` (when given): the route's length up to layer s+1+k.
+  const route = (
+    source: number,
+    s: number,
+    t: number,
+    ys: (l: number) => number,
+    yt: number,
+    index?: number[],
+  ) => {
+    const out: Point[] = [];
+    let prev = layout.y[source] as number;
+    for (let l = s + 1; l <= t; l++) {
+      const y = l === t ? yt : ys(l);
+      if (bandOf[l] !== bandOf[l - 1]) out.push(...detour(source, bandOf[l - 1] as number, prev, y));
+      if (l < t) {
+        out.push(place(l, y));
+        index?.push(out.length);
+      }
+      prev = y;
+    }
+    return out;
+  };
+  // The edges that run along their source's bus (layoutGraph's bends: prefixes of one shared list of
+  // points) share its wrapped route too: a prefix of it, and their own last step. Any other edge (drawn
+  // direct, or from another layout) is routed alone.
+  const longest: Point[][] = [];
+  edges.forEach((e, id) => {
+    const own = bends[id] ?? [];
+    const was = longest[e.source];
+    if (!was || own.length > was.length) longest[e.source] = own;
+  });
+  const shared: { points: Point[]; index: number[] }[] = [];
   const wrapped = edges.map((e, id) => {
     const s = layer[e.source] as number;
     const t = layer[e.target] as number;
     const own = bends[id] ?? [];
-    const out: Point[] = [];
-    // The layers the edge passes, from its source's to its target's, and where it is at each.
-    let prev: Point = place(s, layout.y[e.source] as number);
-    for (let l = s + 1; l <= t; l++) {
-      const bend = own[l - s - 1];
-      const at: Point = place(l, l === t || !bend ? (layout.y[e.target] as number) : bend[1]);
-      const from = bandOf[l - 1] as number;
-      if ((bandOf[l] as number) !== from) {
-        // Out on the right of band `from`, back along its corridor, in on the left of the next band.
-        const k = used[from] as number;
-        used[from] = k + 1;
-        const lane = (lanes[from] as number) > 1 ? k / ((lanes[from] as number) - 1) - 0.5 : 0;
-        const corridor = (from + 1) * band - opts.gap / 2 + lane * (opts.gap / 2);
-        const exit = rightOf(from);
-        out.push([exit, prev[1]], [exit, corridor], [left, corridor], [left, at[1]]);
-      }
-      if (l < t) out.push(at);
-      prev = at;
+    const yt = layout.y[e.target] as number;
+    const bus = longest[e.source] as Point[];
+    const k = own.length;
+    const prefix = k === t - s - 1 && own.every((pt, i) => pt === bus[i]);
+    if (!prefix) return route(e.source, s, t, (l) => (own[l - s - 1] ?? [0, yt])[1], yt);
+    let sh = shared[e.source];
+    if (!sh) {
+      const index: number[] = [];
+      const ys = (l: number) => (bus[l - s - 1] as Point)[1];
+      const points = route(e.source, s, s + bus.length + 1, ys, yt, index);
+      sh = { points, index };
+      shared[e.source] = sh;
+    }
+    const upTo = k === 0 ? 0 : (sh.index[k - 1] as number);
+    const out = sh.points.slice(0, upTo);
+    // The last step, bus to target (or source to target): across a cut, a detour of its own.
+    const l = s + k + 1;
+    if (bandOf[l] !== bandOf[l - 1]) {
+      const y = k === 0 ? (layout.y[e.source] as number) : (own[k - 1] as Point)[1];
+      out.push(...detour(e.source, bandOf[l - 1] as number, y, yt));
     }
     return out;
   });
