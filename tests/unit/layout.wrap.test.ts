@@ -119,6 +119,22 @@ describe('wrapping a long drawing into bands', () => {
         const b = (y - fy) / band;
         if (Math.abs(b - Math.round(b)) > 1e-9 || x > fx) bad.push(`edge ${e.id} bend ${k} moved`);
       });
+      // A detour leaves level with where the edge was and comes in level with where it goes next.
+      const full: [number, number][] = [
+        [l.x[e.source] as number, l.y[e.source] as number],
+        ...pts,
+        [l.x[e.target] as number, l.y[e.target] as number],
+      ];
+      for (let k = 1; k + 4 < full.length; k++) {
+        const [xa] = full[k] as [number, number];
+        if (Math.abs(xa / DX - Math.round(xa / DX)) < 1e-9 || xa === -DX / 2) continue;
+        // full[k] is the exit [right, y]: after it, the corridor, the left edge, and the entry.
+        if ((full[k] as number[])[1] !== (full[k - 1] as number[])[1])
+          bad.push(`edge ${e.id} exits off level`);
+        if ((full[k + 3] as number[])[1] !== (full[k + 4] as number[])[1])
+          bad.push(`edge ${e.id} enters off level`);
+        k += 3;
+      }
       for (let k = 1; k + 1 < pts.length; k++) {
         const [xa, ya] = pts[k] as [number, number];
         const [xb, yb] = pts[k + 1] as [number, number];

@@ -116,17 +116,17 @@ export function wrapLayout(
   const right = widest * opts.dx + opts.dx / 2;
   const left = -opts.dx / 2;
   // Out on the right of band `from` at height y, back along its corridor, in on the left of the next
-  // band at height y2.
+  // band at height y2 (heights as in the flat layout).
   const detour = (source: number, from: number, y: number, y2: number): Point[] => {
     const n = lanes[from] as number;
     const lane = n > 1 ? laneOf(source, from) / (n - 1) - 0.5 : 0;
     const corridor = (from + 1) * band - opts.gap / 2 + lane * (opts.gap / 2);
     const exit = rightOf(from);
     return [
-      [exit, y],
+      [exit, y + from * band],
       [exit, corridor],
       [left, corridor],
-      [left, y2],
+      [left, y2 + (from + 1) * band],
     ];
   };
   // The route of an edge through its layers s+1 … t, at `ys(l)` in layer l < t: every layer's point,
