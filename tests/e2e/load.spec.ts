@@ -116,6 +116,32 @@ test('a first visit shows the graph with JavaScript turned off', async ({ browse
   await context.close();
 });
 
+test('the first screen uses few fonts: each family × size × weight × style is a lookup before the first paint', async ({
+  browser,
+}) => {
+  // Traces at 4× CPU throttling showed most of the first layout's time in font lookups (16 faces then).
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+  const faces = await page.evaluate(() => {
+    const seen = new Set<string>();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || !el.checkVisibility()) continue;
+      const s = getComputedStyle(el);
+      seen.add(`${s.fontFamily.split(',')[0]} ${s.fontSize} ${s.fontWeight} ${s.fontStyle}`);
+    }
+    return [...seen].sort();
+  });
+  expect(faces.length, faces.join('\n')).toBeLessThanOrEqual(11);
+  await context.close();
+});
+
 test('a first visit takes the prerendered screen over: nothing moves, it works, no error', async ({
   page,
 }) => {
