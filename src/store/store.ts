@@ -179,7 +179,7 @@ export function createGradflowStore(initial: StoreOptions = {}) {
       overrides,
       analysis,
       scene,
-      layingOut: made0 instanceof Promise && analysis.ok ? analysis.graph.size : 0,
+      layingOut: 0,
       pending: false,
       history: EMPTY_HISTORY,
       blank: false,
